@@ -1,0 +1,43 @@
+package dev.weft.cli;
+
+import java.util.Map;
+
+/** The environment variables the CLI reads (SPEC §1.2), injectable for tests. */
+public record Env(Map<String, String> variables) {
+
+    public static Env system() {
+        return new Env(System.getenv());
+    }
+
+    /** The variable's value, or {@code fallback} when it is unset (an empty value counts as set). */
+    public String get(String name, String fallback) {
+        String value = variables.get(name);
+        return value == null ? fallback : value;
+    }
+
+    public String get(String name) {
+        return variables.get(name);
+    }
+
+    public String httpAddr() {
+        return get("WEAVE_HTTP_ADDR", "127.0.0.1:6784");
+    }
+
+    /** The status API's address; empty when the status API is disabled. */
+    public String statusAddr() {
+        return get("WEAVE_STATUS_ADDR", "127.0.0.1:6782");
+    }
+
+    public String containerName() {
+        return get("WEAVE_CONTAINER_NAME", "weave");
+    }
+
+    public String dockerHost() {
+        return get("DOCKER_HOST", "");
+    }
+
+    /** True when {@code DOCKER_HOST} names an engine reached over TCP (possibly another machine). */
+    public boolean remoteEngine() {
+        return dockerHost().startsWith("tcp://");
+    }
+}

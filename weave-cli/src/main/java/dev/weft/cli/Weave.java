@@ -1,0 +1,85 @@
+package dev.weft.cli;
+
+import dev.weft.cli.commands.Help;
+import dev.weft.cli.commands.Version;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code weave} command: global options and the list of subcommands. */
+@Command(name = "weave",
+        description = "Create and manage a weft container network: a flat layer-2 network with IP allocation "
+                + "and DNS across hosts.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                Version.class,
+                Help.class,
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:success",
+                "1:usage error or failure",
+                "2:a container (or the router) is not running, or another container holds its name",
+                "3:'launch' while weave is already running",
+                "4:the router part a command needs is disabled",
+        })
+public final class Weave implements Callable<Integer> {
+
+    @Option(names = "--help", usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show stack traces of failures.")
+    boolean debug;
+
+    @Option(names = "--local", scope = ScopeType.INHERIT,
+            description = "Run the command on this host even when DOCKER_HOST names a remote engine "
+                    + "(used inside the exec container).")
+    boolean local;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCode.ERROR;
+    }
+
+    /** The command line with its factory and error handling, writing to System.out/err. */
+    public static CommandLine commandLine(Services services, boolean debug) {
+        CommandLine commandLine = new CommandLine(new Weave(), new CommandFactory(services));
+        ErrorReporter reporter = new ErrorReporter(debug);
+        commandLine.setExecutionExceptionHandler(reporter);
+        commandLine.setParameterExceptionHandler(reporter);
+        return commandLine;
+    }
+
+    /** Runs one invocation and returns its exit status. */
+    public static int run(Services services, PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug")
+                || !services.env().get("WEAVE_DEBUG", "").isEmpty();
+        CommandLine commandLine = commandLine(services, debug);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int status = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false);
+        PrintWriter err = new PrintWriter(System.err, false);
+        System.exit(run(Services.system(), out, err, args));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.weft.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.Services;
+import dev.weft.cli.WeftVersion;
+import dev.weft.cli.router.RouterApi.Listener;
+import dev.weft.cli.router.RouterResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code weave version}: this CLI's version, then the running router's (never fails for a stopped router). */
+@Command(name = "version", description = "Print the version of this CLI and of the running router.")
+public final class Version implements Callable<Integer> {
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    Version(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("weave script " + WeftVersion.VERSION);
+        out.println(routerVersion().map(v -> "weave router " + v)
+                .orElse("weave router is not running (no answer at " + statusAddress() + ")"));
+        return 0;
+    }
+
+    private Optional<String> routerVersion() {
+        Optional<RouterResponse> report = services.router().tryGet(Listener.STATUS, "/report", "application/json");
+        if (report.isEmpty() || !report.get().ok()) {
+            return Optional.empty();
+        }
+        try {
+            String version = new ObjectMapper().readTree(report.get().body()).path("Version").asText("");
+            return version.isEmpty() ? Optional.of("(version not reported)") : Optional.of(version);
+        } catch (IOException e) {
+            return Optional.of("(unreadable report: " + e.getMessage() + ")");
+        }
+    }
+
+    private String statusAddress() {
+        String status = services.env().statusAddr();
+        return status.isEmpty() ? services.env().httpAddr() : status;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.weft.cli.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * {@link ContainerStateProbe} as one raw {@code GET /containers/<name>/json}: over the engine's unix
+ * socket (HTTP/1.0, so the answer is neither chunked nor kept alive) or, for {@code tcp://}, plain HTTP.
+ * Loading docker-java just to say why the router is down would cost the CLI several hundred milliseconds.
+ */
+public final class EngineSocketProbe implements ContainerStateProbe {
+    private final String dockerHost;
+
+    /** @param dockerHost the {@code DOCKER_HOST} value; empty means the default unix socket */
+    public EngineSocketProbe(String dockerHost) {
+        this.dockerHost = dockerHost.isEmpty() ? "unix:///var/run/docker.sock" : dockerHost;
+    }
+
+    @Override
+    public Optional<ContainerState> inspect(String container) throws IOException {
+        String path = "/containers/" + container + "/json";
+        Answer answer = dockerHost.startsWith("unix://") ? overUnixSocket(dockerHost.substring(7), path)
+                : overTcp(dockerHost.replaceFirst("^tcp://", "http://"), path);
+        if (answer.status == 404) {
+            return Optional.empty();
+        }
+        if (answer.status != 200) {
+            throw new IOException("Docker engine answered " + answer.status + " to " + path + ": " + answer.body.strip());
+        }
+        JsonNode json = new ObjectMapper().readTree(answer.body);
+        JsonNode state = json.path("State");
+        return Optional.of(new ContainerState(json.path("Id").asText(), state.path("Status").asText(),
+                json.path("Config").path("Image").asText(), state.path("Restarting").asBoolean(),
+                state.path("Pid").asInt()));
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer overUnixSocket(String socketPath, String path) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socketPath))) {
+            channel.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            String response = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String[] statusLine = headerEnd < 0 ? new String[0] : response.substring(0, response.indexOf("\r\n")).split(" ");
+            if (statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
+                throw new IOException("malformed answer from the Docker engine at " + socketPath);
+            }
+            return new Answer(Integer.parseInt(statusLine[1]), response.substring(headerEnd + 4));
+        } catch (IOException e) {
+            throw new IOException("cannot reach the Docker engine at unix://" + socketPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Answer overTcp(String base, String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        connection.setConnectTimeout(3000);
+        try {
+            int status = connection.getResponseCode();
+            var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            connection.disconnect();
+        }
+    }
+}

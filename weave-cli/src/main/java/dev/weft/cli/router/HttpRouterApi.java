@@ -1,0 +1,59 @@
+package dev.weft.cli.router;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** {@link RouterApi} over {@link HttpURLConnection}: cheap to load for a short-lived CLI. */
+public final class HttpRouterApi implements RouterApi {
+    private static final int CONNECT_TIMEOUT_MS = 3000;
+
+    private final String controlAddr;
+    private final String statusAddr;
+
+    /** @param statusAddr empty when the status listener is disabled; status requests then use the control one */
+    public HttpRouterApi(String controlAddr, String statusAddr) {
+        this.controlAddr = controlAddr;
+        this.statusAddr = statusAddr.isEmpty() ? controlAddr : statusAddr;
+    }
+
+    @Override
+    public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
+                               String accept) throws RouterUnreachableException {
+        String address = listener == Listener.STATUS ? statusAddr : controlAddr;
+        HttpURLConnection connection = null;
+        try {
+            connection = (HttpURLConnection) URI.create("http://" + address + path + query(params)).toURL()
+                    .openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setUseCaches(false);
+            if (accept != null) {
+                connection.setRequestProperty("Accept", accept);
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new RouterResponse(status, body);
+        } catch (IOException e) {
+            throw new RouterUnreachableException(address, e);
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    static String query(Map<String, List<String>> params) {
+        StringBuilder query = new StringBuilder();
+        params.forEach((name, values) -> values.forEach(value -> query.append(query.length() == 0 ? '?' : '&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return query.toString();
+    }
+}

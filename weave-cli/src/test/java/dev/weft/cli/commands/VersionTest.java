@@ -1,0 +1,47 @@
+package dev.weft.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weft.cli.testing.Cli;
+import dev.weft.cli.router.RouterApi.Listener;
+import org.junit.jupiter.api.Test;
+
+class VersionTest {
+    private final Cli cli = new Cli();
+
+    @Test
+    void printsScriptAndRouterVersionFromTheReport() {
+        cli.router.answer("GET /report", 200, "{\"Ready\":true,\"Version\":\"0.1.0\",\"Router\":{}}");
+        Cli.Result result = cli.run("version");
+        assertEquals(0, result.status());
+        assertEquals("weave script 0.1.0\nweave router 0.1.0\n", result.out());
+        assertEquals("", result.err());
+        assertEquals(Listener.STATUS, cli.router.requests().get(0).listener());
+        assertEquals("application/json", cli.router.requests().get(0).accept());
+    }
+
+    @Test
+    void routerDownIsNotAFailure() {
+        cli.router.down();
+        Cli.Result result = cli.run("version");
+        assertEquals(0, result.status());
+        assertEquals("weave script 0.1.0\nweave router is not running (no answer at 127.0.0.1:6782)\n",
+                result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void statusAddressFromTheEnvironment() {
+        cli.env.put("WEAVE_STATUS_ADDR", "127.0.0.1:16782");
+        cli.router.down();
+        assertEquals("weave script 0.1.0\nweave router is not running (no answer at 127.0.0.1:16782)\n",
+                cli.run("version").out());
+    }
+
+    @Test
+    void extraArgumentsAreAUsageError() {
+        Cli.Result result = cli.run("version", "extra");
+        assertEquals(1, result.status());
+        assertEquals("weave: Unmatched argument at index 1: 'extra'. See 'weave version --help'.\n", result.err());
+    }
+}

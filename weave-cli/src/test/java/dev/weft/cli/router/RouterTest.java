@@ -1,0 +1,78 @@
+package dev.weft.cli.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.cli.WeaveException;
+import dev.weft.cli.engine.ContainerState;
+import dev.weft.cli.testing.FakeProbe;
+import dev.weft.cli.testing.FakeRouterApi;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+    private final FakeRouterApi api = new FakeRouterApi();
+    private final FakeProbe probe = new FakeProbe();
+    private final Router router = new Router(api, probe, "weave");
+
+    @Test
+    void successReturnsTheBody() {
+        api.answer("GET /domain", 200, "weave.local.");
+        assertEquals("weave.local.", router.get("/domain"));
+    }
+
+    @Test
+    void notFoundOnAnOriginalPathExits4() {
+        WeaveException e = assertThrows(WeaveException.class, () -> router.get("/dns-address"));
+        assertEquals(4, e.exitCode());
+    }
+
+    @Test
+    void notFoundOnAWeftPathIsAnErrorWithTheRoutersText() {
+        api.answer("POST /weft/attach/c1", 404, "container c1 not found\n");
+        WeaveException e = assertThrows(WeaveException.class, () -> router.call("POST", "/weft/attach/c1", Map.of()));
+        assertEquals(1, e.exitCode());
+        assertEquals("container c1 not found", e.getMessage());
+    }
+
+    @Test
+    void otherErrorsGiveTheFirstLineAndExit1() {
+        api.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\nmore\n");
+        WeaveException e = assertThrows(WeaveException.class, () -> router.call("POST", "/connect", Map.of()));
+        assertEquals(1, e.exitCode());
+        assertEquals("invalid peer name \"a:b:c\", should be host[:port]", e.getMessage());
+    }
+
+    @Test
+    void downAndAbsent() {
+        api.down();
+        assertEquals("weave container is not present. Have you launched it?", failure().getMessage());
+    }
+
+    @Test
+    void downAndStopped() {
+        api.down();
+        probe.with("weave", new ContainerState("abc", "exited", "weft/weave:0.1.0", false, 0));
+        assertEquals("weave container is not running.", failure().getMessage());
+    }
+
+    @Test
+    void downAndRestarting() {
+        api.down();
+        probe.with("weave", new ContainerState("abc", "restarting", "weft/weave:0.1.0", true, 0));
+        assertEquals("weave container is restarting.", failure().getMessage());
+    }
+
+    @Test
+    void downButContainerRunningSaysWhatFailed() {
+        api.down();
+        probe.with("weave", new ContainerState("abc", "running", "weft/weave:0.1.0", false, 42));
+        assertEquals("cannot reach the router at 127.0.0.1:6784: Connection refused", failure().getMessage());
+    }
+
+    private WeaveException failure() {
+        WeaveException e = assertThrows(WeaveException.class, () -> router.get("/status"));
+        assertEquals(2, e.exitCode());
+        return e;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.weft.cli.testing;
+
+import dev.weft.cli.router.RouterApi;
+import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.router.RouterUnreachableException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A router API that answers from a table of {@code "METHOD /path"} entries and records every request. */
+public final class FakeRouterApi implements RouterApi {
+
+    /** One request as the fake received it. */
+    public record Request(Listener listener, String method, String path, Map<String, List<String>> params,
+                          String accept) {
+        public String line() {
+            return method + " " + path + (params.isEmpty() ? "" : " " + params);
+        }
+    }
+
+    private final Map<String, RouterResponse> answers = new HashMap<>();
+    private final List<Request> requests = new ArrayList<>();
+    private boolean down;
+
+    public FakeRouterApi answer(String methodAndPath, int status, String body) {
+        answers.put(methodAndPath, new RouterResponse(status, body));
+        return this;
+    }
+
+    /** Nothing listens: every call fails as a refused connection. */
+    public FakeRouterApi down() {
+        down = true;
+        return this;
+    }
+
+    public List<Request> requests() {
+        return requests;
+    }
+
+    public List<String> lines() {
+        return requests.stream().map(Request::line).toList();
+    }
+
+    @Override
+    public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
+                               String accept) throws RouterUnreachableException {
+        requests.add(new Request(listener, method, path, params, accept));
+        if (down) {
+            throw new RouterUnreachableException("127.0.0.1:6784", new ConnectException("Connection refused"));
+        }
+        RouterResponse answer = answers.get(method + " " + path);
+        if (answer == null) {
+            return new RouterResponse(404, "404 page not found\n");
+        }
+        return answer;
+    }
+
+}
