@@ -1,0 +1,60 @@
+package dev.weft.router.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import org.junit.jupiter.api.Test;
+
+class DockerContainersTest {
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    @Test
+    void inspectAnswerBecomesContainerInfo() throws Exception {
+        InspectContainerResponse r = json.readValue("""
+                {"Id":"4f1c2a9d8e7b6a5c4f1c2a9d8e7b6a5c4f1c2a9d8e7b6a5c4f1c2a9d8e7b6a5c",
+                 "Name":"/web","HostsPath":"/var/lib/docker/containers/4f1c/hosts",
+                 "State":{"Running":true,"Restarting":false,"Pid":4242},
+                 "Config":{"Hostname":"web","Domainname":"weave.local"},
+                 "HostConfig":{"NetworkMode":"default"}}
+                """, InspectContainerResponse.class);
+        ContainerInfo info = DockerContainers.toInfo(r);
+        assertEquals("web", info.name());
+        assertEquals("4f1c2a9d8e7b", info.shortId());
+        assertEquals(4242, info.pid());
+        assertTrue(info.running());
+        assertEquals("web.weave.local", info.fqdn());
+        assertFalse(info.usesHostNetwork());
+        assertEquals("/var/lib/docker/containers/4f1c/hosts", info.hostsPath());
+    }
+
+    @Test
+    void stoppedHostNetworkContainerWithoutDomain() throws Exception {
+        InspectContainerResponse r = json.readValue("""
+                {"Id":"abc","Name":"/h","State":{"Running":false,"Pid":0},
+                 "Config":{"Hostname":"h","Domainname":""},"HostConfig":{"NetworkMode":"host"}}
+                """, InspectContainerResponse.class);
+        ContainerInfo info = DockerContainers.toInfo(r);
+        assertFalse(info.running());
+        assertEquals(0, info.pid());
+        assertTrue(info.usesHostNetwork());
+        assertNull(info.fqdn());
+    }
+
+    @Test
+    void fakeResolvesNamesIdsAndUniquePrefixes() {
+        FakeContainers fake = new FakeContainers()
+                .add(FakeContainers.running("aaaa11112222333344445555", "one", 10))
+                .add(FakeContainers.running("aaab11112222333344445555", "two", 11));
+        assertEquals("one", fake.inspect("aaaa1").orElseThrow().name());
+        assertEquals("two", fake.inspect("two").orElseThrow().name());
+        assertTrue(fake.inspect("aaa").isEmpty(), "ambiguous prefix");
+        assertTrue(fake.inspect("nope").isEmpty());
+        assertTrue(new InspectLiveness(fake).isRunning("aaab11112222333344445555"));
+        assertFalse(new InspectLiveness(fake).isRunning("zzz"));
+    }
+}
