@@ -14,14 +14,15 @@ import org.zeroturnaround.exec.ProcessResult;
  */
 public final class ExecIptables implements Iptables {
     private static final long TIMEOUT_SECONDS = 30;
-    private final String program;
+    private final List<String> program;
 
     public ExecIptables() {
-        this("iptables");
+        this(List.of("iptables"));
     }
 
-    public ExecIptables(String program) {
-        this.program = program;
+    /** @param program the command that runs iptables, e.g. {@code ip netns exec ns1 iptables} */
+    public ExecIptables(List<String> program) {
+        this.program = List.copyOf(program);
     }
 
     @Override
@@ -73,7 +74,8 @@ public final class ExecIptables implements Iptables {
     }
 
     private int run(String table, List<String> args, boolean mustSucceed) {
-        List<String> command = new ArrayList<>(List.of(program, "-w", "-t", table));
+        List<String> command = new ArrayList<>(program);
+        command.addAll(List.of("-w", "-t", table));
         command.addAll(args);
         ProcessResult result;
         try {
