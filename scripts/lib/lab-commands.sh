@@ -1,0 +1,283 @@
+# shellcheck shell=bash
+# The verbs of scripts/lab.
+
+usage() {
+    cat <<USAGE
+usage: scripts/lab COMMAND [ARGS]
+  up N                  make hosts host1..hostN (reuses running ones, removes hosts above N)
+  down                  remove every host, the switch, the resolver and the builder; verify nothing is left
+  status                show the switch, resolver, partitions, hosts and builder
+  exec HOST CMD...      run CMD in HOST's network, mount and UTS namespaces
+  docker HOST ARGS...   run the docker CLI against HOST's engine
+  weave HOST ARGS...    run /usr/local/bin/weave inside HOST (local engine socket)
+  driver CMD...         run CMD in the switch namespace; engines answer at tcp://198.18.0.(10+N):2375
+  cut HOSTA HOSTB       drop all traffic between two hosts on the switch
+  heal [HOSTA HOSTB]    undo one cut, or all of them
+  images                build weft/base:bookworm, weft-test/small, weft-test/dnstools (+ router images) and load them
+  load IMAGE...         put builder images into every running host that lacks the same image id
+  build-env [CMD...]    run CMD with DOCKER_HOST set to the image builder engine (or print the export)
+hosts: host1..host$LAB_MAX_HOSTS at ${LAB_NET_PREFIX}.(10+N); resolver ${LAB_SWITCH_IP}; state $LAB_STATE
+USAGE
+}
+
+take_lock() {
+    mkdir -p "$LAB_STATE"
+    exec 9>"$LAB_STATE/lock"
+    flock -w 600 9 || die "another lab command holds $LAB_STATE/lock"
+}
+
+host_binds="/run /var/lib/docker /var/lib/weave /etc/resolv.conf"
+
+host_start_engine() {   # launches host N's engine unless it already answers; prints N if launched
+    local n=$1 dir
+    dir=$(host_dir "$n")
+    engine_alive "$dir" && return 0
+    engine_stop "$dir"   # a half-dead one
+    mkdir -p "$dir/weave"
+    rm -rf "${dir:?}/weave/"*
+    resolv_conf_for_hosts >"$dir/resolv.conf"
+    engine_start "$dir" "$(host_ns "$n")" "host$n" "$host_binds" \
+        -H unix:///var/run/docker.sock -H "tcp://$(host_ip "$n"):$LAB_ENGINE_PORT" --tls=false
+    echo "$n"
+}
+
+host_down() {
+    local n=$1 dir pid
+    dir=$(host_dir "$n")
+    engine_alive "$dir" && engine_clean "$dir"
+    engine_stop "$dir"
+    for pid in $(pids_in_netns "$(host_ns "$n")"); do stop_pid "$pid" 5; done
+    net_host_down "$n"
+    rm -rf "${dir:?}/run" "${dir:?}/weave"
+}
+
+cmd_up() {
+    (($# == 1)) && [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= LAB_MAX_HOSTS)) ||
+        die "usage: lab up N (N = 1..$LAB_MAX_HOSTS)"
+    local count=$((10#$1)) n started=()
+    ensure_lab_tools
+    take_lock
+    netns_exists "$LAB_SWITCH_NS" || rm -f "$LAB_CUTS_FILE"
+    net_switch_up
+    resolver_up
+    for n in $(net_hosts); do ((n <= count)) || { say "removing host$n"; host_down "$n"; }; done
+    for ((n = 1; n <= count; n++)); do
+        net_host_up "$n"
+        started+=($(host_start_engine "$n"))
+    done
+    for n in "${started[@]}"; do
+        engine_wait "$(host_dir "$n")" 90 ||
+            engine_up "$(host_dir "$n")" "$(host_ns "$n")" "host$n" "$host_binds" \
+                -H unix:///var/run/docker.sock -H "tcp://$(host_ip "$n"):$LAB_ENGINE_PORT" --tls=false ||
+            die "engine of host$n failed to start (log: $(host_dir "$n")/engine.log)"
+        engine_clean "$(host_dir "$n")"   # containers left by a run that never reached `lab down`
+    done
+    net_apply_cuts
+    local images
+    images=$(recorded_images)
+    # shellcheck disable=SC2086
+    [[ -z $images ]] || images_load $(seq 1 "$count") -- $images
+    say "up: $count host(s) (${#started[@]} engine(s) started)"
+}
+
+# Every lab namespace's inode, so processes still inside one can be found after deletion.
+lab_netns_inodes() {
+    local f
+    for f in /run/netns/"${LAB_NS_PREFIX}"* /run/netns/"$LAB_BUILD_NS"; do
+        [[ -e $f ]] && stat -L -c %i "$f"
+    done
+    return 0
+}
+
+cmd_down() {
+    take_lock
+    local inodes n pid
+    inodes=$(lab_netns_inodes)
+    for n in $(net_hosts); do host_down "$n"; done
+    for dir in "$LAB_STATE"/host*; do   # engines whose namespace vanished
+        [[ -d $dir ]] && engine_stop "$dir"
+    done
+    resolver_down
+    for pid in $(pids_in_netns "$LAB_SWITCH_NS"); do stop_pid "$pid" 5; done
+    net_switch_down
+    builder_down
+    rm -f "$LAB_CUTS_FILE"
+    # anything still holding a deleted lab namespace is ours: end it
+    local p
+    for p in /proc/[0-9]*; do
+        if grep -qx "$(stat -L -c %i "$p/ns/net" 2>/dev/null || echo none)" <<<"$inodes"; then
+            stop_pid "${p#/proc/}" 5
+        fi
+    done
+    lab_leftovers "$inodes" && say "down: nothing left" && return 0
+    die "down: leftovers remain (listed above)"
+}
+
+# Prints anything the lab leaves behind; status 0 when there is nothing.
+lab_leftovers() {
+    local inodes=${1:-} bad=0 p
+    if ip netns list | grep -E "^(${LAB_NS_PREFIX}|${LAB_BUILD_NS}( |$))"; then bad=1; fi
+    if grep -E "weft-lab|/run/netns/(${LAB_NS_PREFIX}|${LAB_BUILD_NS})" /proc/self/mountinfo; then bad=1; fi
+    if [[ -n $inodes ]]; then
+        for p in /proc/[0-9]*; do
+            if grep -qx "$(stat -L -c %i "$p/ns/net" 2>/dev/null || echo none)" <<<"$inodes"; then
+                echo "process ${p#/proc/}: $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)"
+                bad=1
+            fi
+        done
+    fi
+    if ip -o link show | grep -E ": (host[0-9]+|${LAB_BRIDGE})[@:]"; then bad=1; fi
+    if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi
+    return $bad
+}
+
+cmd_status() {
+    local n dir pid state
+    if netns_exists "$LAB_SWITCH_NS"; then
+        echo "switch    $LAB_SWITCH_NS bridge $LAB_BRIDGE $LAB_SWITCH_IP"
+    else
+        echo "switch    down"
+    fi
+    if pid=$(live_pid "$LAB_RESOLVER_PID"); then echo "resolver  dnsmasq pid $pid at $LAB_SWITCH_IP:53"; else echo "resolver  down"; fi
+    if [[ -s $LAB_CUTS_FILE ]]; then
+        while read -r a b; do echo "cut       host$a <-/-> host$b"; done <"$LAB_CUTS_FILE"
+    fi
+    for n in $(net_hosts); do
+        dir=$(host_dir "$n")
+        if engine_alive "$dir"; then
+            state="engine pid $(engine_pid "$dir") tcp://$(host_ip "$n"):$LAB_ENGINE_PORT $(engine_docker "$dir" info --format '{{.ContainersRunning}} running, {{.Images}} images, {{.Driver}}' 2>/dev/null)"
+        else
+            state="engine DOWN (log: $dir/engine.log)"
+        fi
+        echo "host$n     $(host_ip "$n")  $state"
+    done
+    if engine_alive "$LAB_BUILD_DIR"; then
+        echo "builder   pid $(engine_pid "$LAB_BUILD_DIR") unix://$(engine_socket "$LAB_BUILD_DIR")"
+    else
+        echo "builder   stopped"
+    fi
+}
+
+running_host() {   # running_host HOSTNAME -> N, or dies
+    local n
+    n=$(host_index "$1") || exit 1
+    netns_exists "$(host_ns "$n")" && engine_pid "$(host_dir "$n")" >/dev/null ||
+        die "$1 is not up (run: scripts/lab up N)"
+    echo "$n"
+}
+
+cmd_exec() {
+    (($# >= 2)) || die "usage: lab exec HOST CMD..."
+    local n pid
+    n=$(running_host "$1") || exit 1
+    shift
+    pid=$(engine_pid "$(host_dir "$n")")
+    exec nsenter --net="$(netns_path "$(host_ns "$n")")" --mount="/proc/$pid/ns/mnt" --uts="/proc/$pid/ns/uts" \
+        --wd=/ -- "$@"
+}
+
+cmd_docker() {
+    (($# >= 1)) || die "usage: lab docker HOST ARGS..."
+    local n
+    n=$(running_host "$1") || exit 1
+    shift
+    DOCKER_HOST="unix://$(host_socket "$n")" exec docker "$@"
+}
+
+cmd_weave() {
+    (($# >= 1)) || die "usage: lab weave HOST ARGS..."
+    local weave=${WEFT_WEAVE_CLI:-/usr/local/bin/weave}
+    [[ -x $weave ]] || die "weave CLI not installed at $weave (install it with scripts/install.sh)"
+    local host=$1
+    shift
+    cmd_exec "$host" env -u DOCKER_HOST "$weave" "$@"
+}
+
+cmd_driver() {
+    (($# >= 1)) || die "usage: lab driver CMD..."
+    netns_exists "$LAB_SWITCH_NS" || die "the lab is not up (run: scripts/lab up N)"
+    local ips="" n
+    for n in $(net_hosts); do ips+="$(host_ip "$n") "; done
+    LAB_HOST_IPS=${ips% } exec nsenter --net="$(netns_path "$LAB_SWITCH_NS")" -- "$@"
+}
+
+cmd_cut() {
+    (($# == 2)) || die "usage: lab cut HOSTA HOSTB"
+    local a b
+    a=$(running_host "$1") && b=$(running_host "$2") || exit 1
+    take_lock
+    net_cut "$a" "$b"
+}
+
+cmd_heal() {
+    (($# == 0 || $# == 2)) || die "usage: lab heal [HOSTA HOSTB]"
+    netns_exists "$LAB_SWITCH_NS" || die "the lab is not up (run: scripts/lab up N)"
+    take_lock
+    if (($# == 2)); then
+        local a b
+        a=$(host_index "$1") && b=$(host_index "$2") || exit 1
+        net_heal "$a" "$b"
+    else
+        net_heal
+    fi
+}
+
+running_hosts() {
+    local n
+    for n in $(net_hosts); do engine_alive "$(host_dir "$n")" && echo "$n"; done
+    return 0
+}
+
+cmd_images() {
+    take_lock
+    images_build_all
+    local hosts
+    hosts=$(running_hosts)
+    # shellcheck disable=SC2046,SC2086
+    [[ -z $hosts ]] || images_load $hosts -- $(recorded_images)
+    recorded_images
+}
+
+cmd_load() {
+    (($# >= 1)) || die "usage: lab load IMAGE..."
+    take_lock
+    local hosts
+    hosts=$(running_hosts)
+    [[ -n $hosts ]] || die "no running hosts (run: scripts/lab up N)"
+    # shellcheck disable=SC2086
+    images_load $hosts -- "$@"
+}
+
+cmd_build_env() {
+    builder_up
+    local sock=unix://$(engine_socket "$LAB_BUILD_DIR")
+    if (($# == 0)); then
+        echo "export DOCKER_HOST=$sock DOCKER_API_VERSION=$DOCKER_API_VERSION"
+        return 0
+    fi
+    DOCKER_HOST=$sock exec "$@"
+}
+
+main() {
+    local cmd=${1:-help}
+    (($#)) && shift
+    case $cmd in
+        help | -h | --help) usage; return 0 ;;
+    esac
+    require_root
+    case $cmd in
+        up) cmd_up "$@" ;;
+        down) cmd_down "$@" ;;
+        status) cmd_status "$@" ;;
+        exec) cmd_exec "$@" ;;
+        docker) cmd_docker "$@" ;;
+        weave) cmd_weave "$@" ;;
+        driver) cmd_driver "$@" ;;
+        cut) cmd_cut "$@" ;;
+        heal) cmd_heal "$@" ;;
+        images) cmd_images "$@" ;;
+        load) cmd_load "$@" ;;
+        build-env) cmd_build_env "$@" ;;
+        *) usage >&2; die "unknown command: $cmd" ;;
+    esac
+}

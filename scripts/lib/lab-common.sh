@@ -1,0 +1,94 @@
+# shellcheck shell=bash
+# Shared constants and small helpers of the weft test lab (sourced by scripts/lab).
+
+LAB_STATE=${WEFT_LAB_STATE:-/var/lib/weft-lab}
+LAB_CACHE=${WEFT_LAB_CACHE:-/var/cache/weft}
+LAB_NS_PREFIX=weftlab-
+LAB_SWITCH_NS=${LAB_NS_PREFIX}switch
+LAB_BUILD_NS=weft-build
+LAB_BRIDGE=labbr0
+LAB_NET_PREFIX=198.18.0
+LAB_SWITCH_IP=${LAB_NET_PREFIX}.254
+LAB_MAX_HOSTS=20
+LAB_ENGINE_PORT=2375
+
+export DOCKER_API_VERSION=1.41
+
+die() { echo "lab: $*" >&2; exit 1; }
+say() { [[ -n ${LAB_QUIET:-} ]] || echo "lab: $*" >&2; }
+
+host_index() {   # host_index hostN -> N, or a clear error
+    local name=$1
+    [[ $name =~ ^host([0-9]+)$ ]] || die "not a lab host name: '$name' (expected host1..host$LAB_MAX_HOSTS)"
+    local n=$((10#${BASH_REMATCH[1]}))
+    (( n >= 1 && n <= LAB_MAX_HOSTS )) || die "host number out of range: '$name' (1..$LAB_MAX_HOSTS)"
+    echo "$n"
+}
+host_ip()      { echo "${LAB_NET_PREFIX}.$((10 + $1))"; }
+host_ns()      { echo "${LAB_NS_PREFIX}host$1"; }
+host_dir()     { echo "$LAB_STATE/host$1"; }
+host_socket()  { echo "$LAB_STATE/host$1/run/docker.sock"; }
+netns_path()   { echo "/run/netns/$1"; }
+netns_exists() { [[ -e /run/netns/$1 ]]; }
+
+# PID recorded in a pid file, only if that process still runs.
+live_pid() {
+    local file=$1 pid
+    [[ -s $file ]] || return 1
+    pid=$(<"$file")
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# Ends one process we started, by PID: TERM, wait up to $2 seconds, then KILL.
+stop_pid() {
+    local pid=$1 wait_s=${2:-15} i
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for ((i = 0; i < wait_s * 10; i++)); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+}
+
+# PIDs of every process whose network namespace is the named one.
+pids_in_netns() {
+    local ns=$1 inode p
+    netns_exists "$ns" || return 0
+    inode=$(stat -L -c %i "$(netns_path "$ns")") || return 0
+    for p in /proc/[0-9]*; do
+        [[ $(stat -L -c %i "$p/ns/net" 2>/dev/null) == "$inode" ]] && echo "${p#/proc/}"
+    done
+    return 0
+}
+
+# Installs Debian packages whose commands are missing, quietly and without starting services.
+ensure_packages() {   # ensure_packages pkg:path ...
+    local spec missing=()
+    for spec in "$@"; do
+        [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}")
+    done
+    ((${#missing[@]})) || return 0
+    say "installing ${missing[*]}"
+    local made_policy=
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then   # keep apt from starting dockerd in the root namespace
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+    fi
+    local rc=0
+    export DEBIAN_FRONTEND=noninteractive
+    if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
+        apt-get update -qq >>"$LAB_STATE/apt.log" 2>&1
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 || rc=$?
+    fi
+    [[ -n $made_policy ]] && rm -f /usr/sbin/policy-rc.d
+    ((rc == 0)) || die "could not install ${missing[*]} (see $LAB_STATE/apt.log)"
+}
+
+ensure_lab_tools() {
+    mkdir -p "$LAB_STATE" "$LAB_CACHE"
+    ensure_packages docker.io:/usr/sbin/dockerd iproute2:/usr/sbin/ip util-linux:/usr/bin/nsenter \
+        nftables:/usr/sbin/nft dnsmasq-base:/usr/sbin/dnsmasq iptables:/usr/sbin/iptables
+    command -v docker >/dev/null || die "docker CLI missing after installing docker.io"
+}
+
+require_root() { [[ $(id -u) == 0 ]] || die "must run as root (namespaces, mounts and engines need it)"; }

@@ -1,0 +1,189 @@
+# shellcheck shell=bash
+# Locally built images: Debian minbase root file systems from debootstrap (cached by a hash of
+# their package list), imported into the builder engine; test images; loading into hosts.
+
+LAB_BUILD_DIR=$LAB_STATE/build
+LAB_IMAGE_IDS=$LAB_CACHE/images      # one file per image: the builder's image id
+LAB_ROOTFS_CACHE=$LAB_CACHE/rootfs
+LAB_SUITE=bookworm
+LAB_BASE_PACKAGES="openjdk-17-jre-headless iptables ipset conntrack ca-certificates iproute2 procps"
+LAB_DNSTOOLS_PACKAGES="dnsutils iproute2 iputils-ping"
+LAB_ROOTFS_RECIPE=1   # bump when the way a rootfs is made changes
+
+builder_docker() { engine_docker "$LAB_BUILD_DIR" "$@"; }
+
+builder_up() {
+    ensure_lab_tools
+    netns_exists "$LAB_BUILD_NS" || ip netns add "$LAB_BUILD_NS"
+    ip -n "$LAB_BUILD_NS" link set lo up
+    engine_up "$LAB_BUILD_DIR" "$LAB_BUILD_NS" weft-build "/run /var/lib/docker" \
+        -H unix:///var/run/docker.sock --bridge=none --iptables=false --ip-masq=false ||
+        die "builder engine failed to start (log: $LAB_BUILD_DIR/engine.log)"
+}
+
+builder_down() {
+    engine_stop "$LAB_BUILD_DIR"
+    local pid
+    for pid in $(pids_in_netns "$LAB_BUILD_NS"); do stop_pid "$pid" 5; done
+    netns_exists "$LAB_BUILD_NS" && ip netns del "$LAB_BUILD_NS"
+    return 0
+}
+
+# The machine's Debian mirror for the lab's suite (first match in apt's sources).
+debian_mirror() {
+    local url
+    url=$(awk -v suite="$LAB_SUITE" '
+        /^URIs:/ { uris = $2 } /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) found = uris }
+        /^deb / && $3 == suite && !found { found = $2 }
+        END { print found }' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null)
+    echo "${url:-http://deb.debian.org/debian}"
+}
+
+# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if needed.
+rootfs_tar() {
+    local name=$1 packages=$2 hash tar dir
+    hash=$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $packages | sha256sum | cut -c1-16)
+    tar=$LAB_ROOTFS_CACHE/$name-$hash.tar
+    if [[ ! -s $tar ]]; then
+        ensure_packages debootstrap:/usr/sbin/debootstrap
+        mkdir -p "$LAB_ROOTFS_CACHE"
+        dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
+        rm -rf "$dir"
+        say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
+        if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
+            >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
+            rm -rf "$dir"
+            die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
+        fi
+        chroot "$dir" apt-get clean
+        rm -rf "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/* \
+            "$dir"/usr/share/info/* "$dir"/var/cache/debconf/*-old "$dir"/var/log/*.log
+        find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
+        printf 'nameserver %s\n' "$LAB_SWITCH_IP" >"$dir/etc/resolv.conf"
+        tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
+        rm -rf "$dir"
+        rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
+        find "$LAB_ROOTFS_CACHE" -name "$name-*.tar" ! -name "$name-$hash.tar" -delete   # superseded lists
+    fi
+    echo "$tar"
+}
+
+image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
+image_source() { builder_docker image inspect -f '{{index .Config.Labels "weft.source"}}' "$1" 2>/dev/null; }
+record_image() {   # remembers which images the lab loads into hosts, and their ids
+    local tag=$1 id
+    id=$(image_id "$tag") || die "no image $tag in the builder"
+    mkdir -p "$LAB_IMAGE_IDS"
+    echo "$tag $id" >"$LAB_IMAGE_IDS/$(echo "$tag" | tr '/:' '__')"
+}
+
+# import_rootfs TAG TAR SOURCE_KEY CMD_JSON: imports unless the builder has it from the same source.
+import_rootfs() {
+    local tag=$1 tar=$2 key=$3 cmd=$4
+    if [[ $(image_source "$tag") != "$key" ]]; then
+        say "importing $tag"
+        builder_docker import --change "LABEL weft.source=$key" --change "CMD $cmd" \
+            --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+            "$tar" "$tag" >/dev/null || die "import of $tag failed"
+    fi
+    record_image "$tag"
+}
+
+build_base_image() {
+    local tar
+    tar=$(rootfs_tar base "$LAB_BASE_PACKAGES") || exit 1
+    import_rootfs weft/base:bookworm "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
+}
+
+build_dnstools_image() {
+    local tar
+    tar=$(rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES") || exit 1
+    import_rootfs weft-test/dnstools "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
+}
+
+# weft-test/small: FROM scratch + the static busybox with one symlink per applet.
+build_small_image() {
+    ensure_packages busybox-static:/bin/busybox
+    /bin/busybox --list | grep -qx ping || die "/bin/busybox is not busybox-static (no ping applet)"
+    local key dir tar
+    key=small-$( { sha256sum /bin/busybox; echo "$LAB_ROOTFS_RECIPE"; } | sha256sum | cut -c1-16)
+    tar=$LAB_ROOTFS_CACHE/$key.tar
+    if [[ ! -s $tar ]]; then
+        mkdir -p "$LAB_ROOTFS_CACHE"
+        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/small.XXXXXX")
+        mkdir -p "$dir"/{bin,etc,tmp,root,proc,sys,dev,var/run}
+        chmod 1777 "$dir/tmp"
+        cp /bin/busybox "$dir/bin/busybox"
+        local applet
+        for applet in $(/bin/busybox --list); do
+            [[ $applet == busybox ]] || ln -s busybox "$dir/bin/$applet"
+        done
+        printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$dir/etc/passwd"
+        printf 'root:x:0:\nnogroup:x:65534:\n' >"$dir/etc/group"
+        tar --numeric-owner -C "$dir" -cf "$tar" .
+        rm -rf "$dir"
+    fi
+    import_rootfs weft-test/small "$tar" "$key" '["/bin/sh"]'
+}
+
+# Runs the router engineer's image build when both it and the jars exist.
+build_router_images() {
+    local script=$LAB_REPO/router-image/build-images.sh
+    [[ -x $script || -f $script ]] || { say "no router-image/build-images.sh yet: router images skipped"; return 0; }
+    compgen -G "$LAB_REPO/router-image/target/*.jar" >/dev/null ||
+        { say "router jars not built (mvn package): router images skipped"; return 0; }
+    say "building router images with $script"
+    DOCKER_HOST="unix://$(engine_socket "$LAB_BUILD_DIR")" bash "$script" || die "router-image/build-images.sh failed"
+    local tag
+    for tag in weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest; do
+        image_id "$tag" >/dev/null && record_image "$tag"
+    done
+    return 0
+}
+
+images_build_all() {
+    builder_up
+    build_small_image
+    build_base_image
+    build_dnstools_image
+    build_router_images
+}
+
+recorded_images() { cat "$LAB_IMAGE_IDS"/* 2>/dev/null | awk '{print $1}'; }
+recorded_id() { cat "$LAB_IMAGE_IDS"/* 2>/dev/null | awk -v t="$1" '$1 == t {print $2}'; }
+
+# images_load HOSTNUMS... -- TAGS...: puts images into hosts that lack the builder's id of them.
+images_load() {
+    local hosts=() tags=() n tag
+    while (($#)) && [[ $1 != -- ]]; do hosts+=("$1"); shift; done
+    shift
+    tags=("$@")
+    ((${#tags[@]} && ${#hosts[@]})) || return 0
+    local -A want=()
+    for tag in "${tags[@]}"; do
+        want[$tag]=$(recorded_id "$tag")
+        if [[ -z ${want[$tag]} ]]; then
+            builder_up
+            want[$tag]=$(image_id "$tag") || die "no image $tag in the builder (run: scripts/lab images)"
+            record_image "$tag"
+        fi
+    done
+    local -A missing=()
+    for n in "${hosts[@]}"; do
+        for tag in "${tags[@]}"; do
+            [[ $(engine_docker "$(host_dir "$n")" image inspect -f '{{.Id}}' "$tag" 2>/dev/null) == "${want[$tag]}" ]] ||
+                missing[$n]+="$tag "
+        done
+    done
+    ((${#missing[@]})) || return 0
+    builder_up
+    local pids=() rc=0
+    for n in "${!missing[@]}"; do
+        say "loading into host$n: ${missing[$n]}"
+        # shellcheck disable=SC2086
+        (builder_docker save ${missing[$n]} | engine_docker "$(host_dir "$n")" load -q >/dev/null) &
+        pids+=($!)
+    done
+    for n in "${pids[@]}"; do wait "$n" || rc=1; done
+    ((rc == 0)) || die "loading images into hosts failed"
+}

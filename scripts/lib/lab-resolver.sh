@@ -1,0 +1,26 @@
+# shellcheck shell=bash
+# The lab resolver: dnsmasq in the switch namespace answering only the fake zone in
+# tests/e2e/lab/resolver.conf. Every host's /etc/resolv.conf points at it.
+
+LAB_RESOLVER_CONF=${LAB_RESOLVER_CONF:-$LAB_REPO/tests/e2e/lab/resolver.conf}
+LAB_RESOLVER_PID=$LAB_STATE/dnsmasq.pid
+
+resolver_up() {
+    live_pid "$LAB_RESOLVER_PID" >/dev/null && return 0
+    [[ -r $LAB_RESOLVER_CONF ]] || die "resolver zone missing: $LAB_RESOLVER_CONF"
+    nsenter --net="$(netns_path "$LAB_SWITCH_NS")" dnsmasq \
+        --conf-file="$LAB_RESOLVER_CONF" --pid-file="$LAB_RESOLVER_PID" \
+        --listen-address="$LAB_SWITCH_IP" --bind-interfaces \
+        --user=root --group=root --cache-size=0 3>&- 9>&- ||
+        die "dnsmasq failed to start in $LAB_SWITCH_NS"
+}
+
+resolver_down() {
+    local pid
+    if pid=$(live_pid "$LAB_RESOLVER_PID"); then stop_pid "$pid" 5; fi
+    rm -f "$LAB_RESOLVER_PID"
+}
+
+resolv_conf_for_hosts() {
+    printf 'nameserver %s\noptions timeout:1 attempts:2\n' "$LAB_SWITCH_IP"
+}
