@@ -1,0 +1,73 @@
+package dev.weft.router.http;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One listening HTTP endpoint of the router serving a view of the {@link RouteTable}.
+ *
+ * <p>Some handlers block for a long time (an IPAM allocation waits for free space), so the pool
+ * grows on demand up to {@link #MAX_THREADS} and idle threads retire; only past that many
+ * concurrent calls do requests queue.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    static final int MAX_THREADS = 64;
+
+    private final String name;
+    private final HttpServer server;
+    private final ExecutorService pool;
+
+    private ApiServer(String name, HttpServer server, ExecutorService pool) {
+        this.name = name;
+        this.server = server;
+        this.pool = pool;
+    }
+
+    /** Binds {@code address} and starts serving {@code routes}; the name appears in thread names and errors. */
+    public static ApiServer start(String name, ListenAddress address, RouteTable routes) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(address.socketAddress(), 64);
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + address + " for the " + name + " API: " + e.getMessage(), e);
+        }
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads(name));
+        pool.allowCoreThreadTimeOut(true);
+        server.setExecutor(pool);
+        server.createContext("/", new ApiExchangeHandler(routes));
+        server.start();
+        return new ApiServer(name, server, pool);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "http-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
