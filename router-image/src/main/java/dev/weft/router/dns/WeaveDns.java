@@ -1,0 +1,109 @@
+package dev.weft.router.dns;
+
+import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.ContainerEvents;
+import dev.weft.router.api.ContainerLiveness;
+import dev.weft.router.api.StatusSection;
+import dev.weft.router.store.Store;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * weaveDNS as the daemon wires it: the persisted name table, the DNS server, the HTTP routes
+ * ({@link #api()}), the status section ({@link #status()}) and container lifecycle (this object is
+ * the {@link ContainerEvents} listener: a container's death tombstones its records).
+ */
+public final class WeaveDns implements ContainerEvents, AutoCloseable {
+    private static final int UDP_RECEIVERS = 2;
+    private static final long PURGE_PERIOD_SECONDS = 60;
+
+    private final DnsConfig config;
+    private final DnsTable table;
+    private final Upstreams upstreams;
+    private final DnsServer server;
+    private final DnsApi api;
+    private final DnsStatus status;
+    private ScheduledExecutorService purger;
+
+    private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock) {
+        this.config = config;
+        this.table = new DnsTable(config.peerName(), config.domain(), store, clock);
+        this.upstreams = new Upstreams(config.resolvConf(), config.listenAddress(), config.upstreamPort(), clock);
+        DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
+        this.server = new DnsServer(config.listenAddress(), handler,
+                new UpstreamForwarder(upstreams, config.fallbackTimeout()), UDP_RECEIVERS);
+        this.api = new DnsApi(table, config.listenAddress(), liveness);
+        this.status = new DnsStatus(table, upstreams, config.listenAddress(), config.ttl());
+    }
+
+    /** weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}). */
+    public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock) {
+        return new WeaveDns(config, new StoreDnsRecords(store), liveness, clock);
+    }
+
+    public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock) {
+        return new WeaveDns(config, store, liveness, clock);
+    }
+
+    /** Binds the DNS sockets (failing with a message naming the address) and starts tombstone purging. */
+    public synchronized void start() throws IOException {
+        table.purgeTombstones();
+        server.start();
+        purger = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "dns-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        purger.scheduleWithFixedDelay(table::purgeTombstones, PURGE_PERIOD_SECONDS, PURGE_PERIOD_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    public ApiModule api() {
+        return api;
+    }
+
+    public StatusSection status() {
+        return status;
+    }
+
+    /** The replicated table, for other name sources (proxy, expose) and, later, the gossip channel. */
+    public DnsTable table() {
+        return table;
+    }
+
+    /** Live records this peer originated: the {@code weave_dns_entries} metric. */
+    public int localLiveEntries() {
+        return table.liveOurs();
+    }
+
+    /** Where the server listens (the real port when port 0 was configured). */
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    public DnsConfig config() {
+        return config;
+    }
+
+    /** Tombstones the container's records on the purge thread, so the event watcher never waits on the disk. */
+    @Override
+    public synchronized void died(String containerId) {
+        if (purger == null || purger.isShutdown()) {
+            table.containerDied(containerId);
+        } else {
+            purger.execute(() -> table.containerDied(containerId));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (purger != null) {
+            purger.shutdownNow();
+        }
+        server.close();
+    }
+}
