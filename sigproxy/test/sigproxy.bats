@@ -58,7 +58,7 @@ wait_for_exit() {
 }
 
 @test "command that cannot start: status 1 and a message" {
-	run --separate-stderr "$SIGPROXY" no-such-command-weft
+	PATH=/usr/bin:/bin run --separate-stderr "$SIGPROXY" no-such-command-weft
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "sigproxy: cannot start no-such-command-weft: No such file or directory" ]
 }
