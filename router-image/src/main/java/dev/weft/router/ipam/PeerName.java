@@ -1,0 +1,95 @@
+package dev.weft.router.ipam;
+
+import java.util.Locale;
+
+/**
+ * A mesh peer's name: a 48-bit value written like a MAC address, {@code 8a:3e:3e:3e:3e:3e}. A run of
+ * zero bytes may be abbreviated {@code ::} as in IPv6, e.g. {@code ::1} is {@code 00:00:00:00:00:01}.
+ */
+public record PeerName(long value) implements Comparable<PeerName> {
+    private static final int BYTES = 6;
+
+    public PeerName {
+        if (value < 0 || value >= (1L << 48)) {
+            throw new IllegalArgumentException("peer name out of 48-bit range: " + value);
+        }
+    }
+
+    public static PeerName parse(String text) {
+        int gap = text.indexOf("::");
+        long[] head;
+        long[] tail;
+        if (gap >= 0) {
+            if (text.indexOf("::", gap + 1) >= 0) {
+                throw invalid(text);
+            }
+            head = octets(text.substring(0, gap), text);
+            tail = octets(text.substring(gap + 2), text);
+            if (head.length + tail.length >= BYTES) {
+                throw invalid(text);
+            }
+        } else {
+            head = octets(text, text);
+            tail = new long[0];
+            if (head.length != BYTES) {
+                throw invalid(text);
+            }
+        }
+        long value = 0;
+        for (long b : head) {
+            value = (value << 8) | b;
+        }
+        value <<= 8L * (BYTES - head.length);
+        long low = 0;
+        for (long b : tail) {
+            low = (low << 8) | b;
+        }
+        return new PeerName(value | low);
+    }
+
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static long[] octets(String part, String whole) {
+        if (part.isEmpty()) {
+            return new long[0];
+        }
+        String[] pieces = part.split(":", -1);
+        long[] result = new long[pieces.length];
+        for (int i = 0; i < pieces.length; i++) {
+            String p = pieces[i];
+            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw invalid(whole);
+            }
+            result[i] = Long.parseLong(p, 16);
+        }
+        return result;
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("invalid peer name: " + text);
+    }
+
+    @Override
+    public int compareTo(PeerName other) {
+        return Long.compare(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = BYTES - 1; i >= 0; i--) {
+            sb.append(String.format(Locale.ROOT, "%02x", (value >>> (8 * i)) & 0xff));
+            if (i > 0) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.weft.router.ipam;
+
+/** One ring entry: who owns the range starting here, the owner's version of it, and how much of it is free. */
+public record Token(PeerName owner, long version, long free) {
+    public Token withFree(long newFree) {
+        return new Token(owner, version + 1, newFree);
+    }
+
+    public Token transferredTo(PeerName newOwner, long newFree) {
+        return new Token(newOwner, version + 1, newFree);
+    }
+}
