@@ -105,16 +105,22 @@ public final class DnsServer implements AutoCloseable {
             } catch (IOException e) {
                 continue;
             }
-            SocketAddress client = packet.getSocketAddress();
-            int length = packet.getLength();
-            DnsQueryHandler.Outcome outcome = handler.handle(buffer, length, false);
-            if (outcome.needsForwarding()) {
-                byte[] raw = Arrays.copyOf(buffer, length);
-                forwardPool.execute(() -> sendUdp(socket, client,
-                        handler.forwarded(outcome.query(), forwarder.forward(raw, false), false)));
-            } else if (outcome.reply() != null) {
-                sendUdp(socket, client, outcome.reply());
+            try {
+                answerUdp(socket, buffer, packet.getLength(), packet.getSocketAddress());
+            } catch (RuntimeException e) {
+                // one bad query must not stop the receiver; the client will time out
             }
+        }
+    }
+
+    private void answerUdp(DatagramSocket socket, byte[] buffer, int length, SocketAddress client) {
+        DnsQueryHandler.Outcome outcome = handler.handle(buffer, length, false);
+        if (outcome.needsForwarding()) {
+            byte[] raw = Arrays.copyOf(buffer, length);
+            forwardPool.execute(() -> sendUdp(socket, client,
+                    handler.forwarded(outcome.query(), forwarder.forward(raw, false), false)));
+        } else if (outcome.reply() != null) {
+            sendUdp(socket, client, outcome.reply());
         }
     }
 
@@ -164,8 +170,8 @@ public final class DnsServer implements AutoCloseable {
             }
         } catch (EOFException e) {
             // client done
-        } catch (IOException e) {
-            // idle timeout or broken connection
+        } catch (IOException | RuntimeException e) {
+            // idle timeout, broken connection or a query we could not handle: drop the connection
         } finally {
             openConnections.remove(connection);
         }

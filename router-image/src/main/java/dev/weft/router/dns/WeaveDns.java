@@ -8,6 +8,7 @@ import dev.weft.router.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,22 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
             table.containerDied(containerId);
         } else {
             purger.execute(() -> table.containerDied(containerId));
+        }
+    }
+
+    /** Waits until lifecycle work handed to the background thread so far is done (for tests). */
+    public void awaitIdle() throws InterruptedException {
+        ScheduledExecutorService background;
+        synchronized (this) {
+            background = purger;
+        }
+        if (background == null || background.isShutdown()) {
+            return;
+        }
+        try {
+            background.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
