@@ -154,15 +154,66 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_weave() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ps" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} detach" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} expose" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hide" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dns-add" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dns-remove" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dns-lookup" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dns-args" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} env" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} connect" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} forget" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rmpeer" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prime" ];    then _picocli_weave; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_weave; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_weave; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(version)
-  local cmds1=(help)
+  local cmds0=(status)
+  local cmds1=(report)
+  local cmds2=(ps)
+  local cmds3=(attach)
+  local cmds4=(detach)
+  local cmds5=(expose)
+  local cmds6=(hide)
+  local cmds7=(dns-add)
+  local cmds8=(dns-remove)
+  local cmds9=(dns-lookup)
+  local cmds10=(dns-args)
+  local cmds11=(env)
+  local cmds12=(config)
+  local cmds13=(connect)
+  local cmds14=(forget)
+  local cmds15=(rmpeer)
+  local cmds16=(prime)
+  local cmds17=(version)
+  local cmds18=(help)
 
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_weave_help; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_weave_version; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_weave_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_weave_version; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_weave_prime; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_weave_rmpeer; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_weave_forget; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_weave_connect; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_weave_config; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_weave_env; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_weave_dnsargs; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_weave_dnslookup; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_weave_dnsremove; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_weave_dnsadd; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_weave_hide; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_weave_expose; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_weave_detach; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_weave_attach; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_weave_ps; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_weave_report; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_weave_status; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_weave; return $?;
@@ -173,7 +224,358 @@ function _picocli_weave() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="version help"
+  local commands="status report ps attach detach expose hide dns-add dns-remove dns-lookup dns-args env config connect forget rmpeer prime version help"
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_weave_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_weave_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts="'-f' '--format'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ps` subcommand.
+function _picocli_weave_ps() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `attach` subcommand.
+function _picocli_weave_attach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--without-dns' '--rewrite-hosts' '--no-multicast-route' '--keep-tx-on' '--help' '--debug' '--local'"
+  local arg_opts="'--add-host'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--add-host')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `detach` subcommand.
+function _picocli_weave_detach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `expose` subcommand.
+function _picocli_weave_expose() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--without-masquerade' '--help' '--debug' '--local'"
+  local arg_opts="'-h'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-h')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `hide` subcommand.
+function _picocli_weave_hide() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dns-add` subcommand.
+function _picocli_weave_dnsadd() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts="'-h'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-h')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dns-remove` subcommand.
+function _picocli_weave_dnsremove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts="'-h'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-h')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dns-lookup` subcommand.
+function _picocli_weave_dnslookup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dns-args` subcommand.
+function _picocli_weave_dnsargs() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `env` subcommand.
+function _picocli_weave_env() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--restore' '--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `config` subcommand.
+function _picocli_weave_config() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `connect` subcommand.
+function _picocli_weave_connect() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--replace' '--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `forget` subcommand.
+function _picocli_weave_forget() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rmpeer` subcommand.
+function _picocli_weave_rmpeer() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prime` subcommand.
+function _picocli_weave_prime() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
   local flag_opts="'--help' '--debug' '--local'"
   local arg_opts=""
 

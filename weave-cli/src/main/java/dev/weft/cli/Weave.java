@@ -1,6 +1,23 @@
 package dev.weft.cli;
 
+import dev.weft.cli.commands.Attach;
+import dev.weft.cli.commands.Config;
+import dev.weft.cli.commands.Connect;
+import dev.weft.cli.commands.Detach;
+import dev.weft.cli.commands.DnsAdd;
+import dev.weft.cli.commands.DnsArgs;
+import dev.weft.cli.commands.DnsLookup;
+import dev.weft.cli.commands.DnsRemove;
+import dev.weft.cli.commands.EnvCommand;
+import dev.weft.cli.commands.Expose;
+import dev.weft.cli.commands.Forget;
 import dev.weft.cli.commands.Help;
+import dev.weft.cli.commands.Hide;
+import dev.weft.cli.commands.Prime;
+import dev.weft.cli.commands.Ps;
+import dev.weft.cli.commands.Report;
+import dev.weft.cli.commands.Rmpeer;
+import dev.weft.cli.commands.Status;
 import dev.weft.cli.commands.Version;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -18,6 +35,23 @@ import picocli.CommandLine.Spec;
                 + "and DNS across hosts.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+                Status.class,
+                Report.class,
+                Ps.class,
+                Attach.class,
+                Detach.class,
+                Expose.class,
+                Hide.class,
+                DnsAdd.class,
+                DnsRemove.class,
+                DnsLookup.class,
+                DnsArgs.class,
+                EnvCommand.class,
+                Config.class,
+                Connect.class,
+                Forget.class,
+                Rmpeer.class,
+                Prime.class,
                 Version.class,
                 Help.class,
         },

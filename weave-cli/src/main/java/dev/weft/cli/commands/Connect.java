@@ -1,0 +1,28 @@
+package dev.weft.cli.commands;
+
+import dev.weft.cli.Services;
+import dev.weft.cli.router.Params;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code weave connect [--replace] <peer>...}. */
+@Command(name = "connect", description = "Make the router connect to more peers (host[:port]).")
+public final class Connect extends WeaveCommand {
+
+    @Option(names = "--replace", description = "Replace the router's target list instead of adding to it.")
+    boolean replace;
+
+    @Parameters(arity = "0..*", paramLabel = "PEER", description = "host[:port] of another weave router.")
+    List<String> peers = List.of();
+
+    Connect(Services services) {
+        super(services);
+    }
+
+    @Override
+    protected void execute() {
+        PeerCalls.post(services.router(), "/connect", Params.of().addAll("peer", peers).flag("replace", replace));
+    }
+}

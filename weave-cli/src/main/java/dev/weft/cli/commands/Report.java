@@ -1,0 +1,51 @@
+package dev.weft.cli.commands;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.Services;
+import dev.weft.cli.WeaveException;
+import dev.weft.cli.router.Params;
+import dev.weft.cli.router.RouterApi.Listener;
+import java.io.IOException;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code weave report [-f <template>]}: the router's full state as JSON, or rendered by a Go template. */
+@Command(name = "report", description = "Print the router's report as JSON, or formatted by a Go template.")
+public final class Report extends WeaveCommand {
+
+    @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE",
+            description = "A Go text/template applied to the report, e.g. '{{.Router.Name}}'.")
+    String format;
+
+    Report(Services services) {
+        super(services);
+    }
+
+    @Override
+    protected void execute() {
+        if (format != null) {
+            out().print(services.router().call(Listener.STATUS, "GET", "/report",
+                    Params.of().add("format", format).map(), null));
+            return;
+        }
+        String json = services.router().call(Listener.STATUS, "GET", "/report", Map.of(), "application/json");
+        out().println(indent(json));
+    }
+
+    static String indent(String json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode tree = mapper.readTree(json);
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("    ", "\n"));
+            return mapper.writer(printer).writeValueAsString(tree);
+        } catch (IOException e) {
+            throw WeaveException.error("the router's report is not valid JSON: " + e.getMessage());
+        }
+    }
+}
