@@ -1,0 +1,354 @@
+package dev.weft.weaveutil.plumbing;
+
+import dev.weft.weaveutil.addr.Cidr;
+import dev.weft.weaveutil.addr.Mac;
+import dev.weft.weaveutil.jna.Ethtool;
+import dev.weft.weaveutil.jna.PacketSocket;
+import dev.weft.weaveutil.model.Bridge;
+import dev.weft.weaveutil.model.Link;
+import dev.weft.weaveutil.model.LinkAttrs;
+import dev.weft.weaveutil.model.Route;
+import dev.weft.weaveutil.model.Veth;
+import dev.weft.weaveutil.netlink.Addresses;
+import dev.weft.weaveutil.netlink.Netlink;
+import dev.weft.weaveutil.nl.Errno;
+import dev.weft.weaveutil.nl.NetlinkException;
+import dev.weft.weaveutil.ns.NetNs;
+import dev.weft.weaveutil.ns.NoSuchNamespaceException;
+import dev.weft.weaveutil.sysctl.Sysctl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@link Plumbing} on the kernel: rtnetlink for links, addresses and routes; the container's own
+ * namespace (entered on a dedicated thread) for its sysctls, TX checksum, iptables and ARP.
+ * "Host" is the namespace given to the constructor, by default the constructing thread's.
+ */
+public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
+    static final Cidr MULTICAST = Cidr.parse("224.0.0.0/4");
+
+    private final NetNs hostNs;
+    private final Netlink host;
+    private final ContainerFirewall firewall;
+
+    /** Plumbing whose "host" is the calling thread's namespace, with iptables for container rules. */
+    public NetlinkPlumbing() {
+        this(NetNs.current(), new IptablesContainerFirewall());
+    }
+
+    /** Plumbing whose "host" is {@code hostNs} (taken over: closed with this object). */
+    public NetlinkPlumbing(NetNs hostNs, ContainerFirewall firewall) {
+        this.hostNs = hostNs;
+        this.host = Netlink.open(hostNs);
+        this.firewall = firewall;
+    }
+
+    /** The netlink handle on the host namespace, for callers that need lower-level operations. */
+    public Netlink hostNetlink() {
+        return host;
+    }
+
+    @Override
+    public void ensureBridge(String name, int mtu, String macOrNull) {
+        Mac mac = macOrNull == null ? null : Mac.parse(macOrNull);
+        Optional<Link> existing = host.links().find(name);
+        if (existing.isEmpty()) {
+            try {
+                host.links().add(new Bridge(LinkAttrs.named(name).withMtu(mtu).withMac(mac)));
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.EEXIST) {
+                    throw e;
+                }
+            }
+            existing = host.links().find(name);
+        }
+        Link link = existing.orElseThrow(() -> new PlumbingException("bridge " + name + " vanished while creating it"));
+        if (!(link instanceof Bridge)) {
+            throw new PlumbingException(name + " exists but is not a bridge (kind: "
+                    + (link.kind().isEmpty() ? "device" : link.kind()) + ")");
+        }
+        if (mtu > 0 && link.mtu() != mtu) {
+            host.links().setMtu(name, mtu);
+        }
+        if (mac != null && !mac.equals(link.mac())) {
+            host.links().setMac(name, mac);
+        }
+        if (!link.isUp()) {
+            host.links().setUp(name);
+        }
+        hostNs.run(() -> configureNeighbourCache(name));
+    }
+
+    @Override
+    public void deleteLink(String name) {
+        host.links().deleteIfExists(name);
+    }
+
+    @Override
+    public List<Cidr> bridgeAddresses(String bridge) {
+        return host.addresses().listIpv4(bridge);
+    }
+
+    @Override
+    public boolean addBridgeAddress(String bridge, Cidr addr) {
+        try {
+            host.addresses().add(bridge, addr);
+            return true;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.EEXIST) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean deleteBridgeAddress(String bridge, Cidr addr) {
+        try {
+            host.addresses().delete(bridge, addr);
+            return true;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.EADDRNOTAVAIL) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Cidr> attachContainer(int pid, String bridge, List<Cidr> addrs, AttachOptions opts) {
+        try (NetNs ns = containerNamespace(pid); Netlink inside = Netlink.open(ns)) {
+            if (ns.id().equals(hostNs.id())) {
+                throw new PlumbingException("container " + pid
+                        + " shares the host network namespace (--net=host); it cannot be attached");
+            }
+            Link bridgeLink = host.links().find(bridge)
+                    .orElseThrow(() -> new PlumbingException("bridge " + bridge + " not found"));
+            String hostEnd = VethNames.hostEnd(pid);
+            boolean created = false;
+            if (inside.links().find(opts.ifName()).isEmpty()) {
+                createInterface(ns, bridgeLink, hostEnd, opts);
+                created = true;
+            }
+            try {
+                return addAddresses(ns, inside, addrs, opts);
+            } catch (RuntimeException e) {
+                if (created) {
+                    removeHalfMadeInterface(ns, hostEnd, opts.ifName(), e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void createInterface(NetNs ns, Link bridge, String hostEnd, AttachOptions opts) {
+        int mtu = opts.mtu() > 0 ? opts.mtu() : bridge.mtu();
+        // A host end without its container end is left over from an earlier failed attach.
+        host.links().deleteIfExists(hostEnd);
+        host.links().add(Veth.pair(LinkAttrs.named(hostEnd).withMtu(mtu).withMaster(bridge.index()).up(),
+                opts.ifName(), ns));
+        try {
+            hostNs.run(() -> disableRouterAdvertisements(hostEnd));
+            if (opts.hairpin()) {
+                host.links().setHairpin(hostEnd, true);
+            }
+            inside(ns, () -> {
+                disableRouterAdvertisements(opts.ifName());
+                configureNeighbourCache(opts.ifName());
+                if (!opts.keepTxOn()) {
+                    Ethtool.setTxChecksum(opts.ifName(), false);
+                }
+                firewall.ensureMulticastDrop(opts.ifName());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            removeHalfMadeInterface(ns, hostEnd, opts.ifName(), e);
+            throw e;
+        }
+    }
+
+    private List<Cidr> addAddresses(NetNs ns, Netlink inside, List<Cidr> addrs, AttachOptions opts) {
+        Link ethwe = inside.links().get(opts.ifName());
+        Set<Cidr> present = new LinkedHashSet<>(inside.addresses().listIpv4(opts.ifName()));
+        Set<Cidr> presentSubnets = present.stream().map(Cidr::network).collect(Collectors.toSet());
+        List<Cidr> added = new ArrayList<>();
+        for (Cidr cidr : new LinkedHashSet<>(addrs)) {
+            if (present.contains(cidr)) {
+                continue;
+            }
+            try {
+                inside.addresses().add(dev.weft.weaveutil.model.Address.of(ethwe.index(), cidr));
+                added.add(cidr);
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.EEXIST) {
+                    throw e;
+                }
+            }
+        }
+        Set<Cidr> newSubnets = added.stream().map(Cidr::network).filter(s -> !presentSubnets.contains(s))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!ethwe.isUp()) {
+            inside.links().setUp(opts.ifName());
+        }
+        Mac mac = ethwe.mac();
+        inside(ns, () -> {
+            for (Cidr subnet : newSubnets) {
+                firewall.allowMulticastFrom(opts.ifName(), subnet);
+            }
+            for (Cidr cidr : added) {
+                PacketSocket.send(ethwe.index(), PacketSocket.ETH_P_ARP, GratuitousArp.BROADCAST,
+                        GratuitousArp.payload(mac, cidr.address()));
+            }
+            return null;
+        });
+        if (opts.multicastRoute()) {
+            inside.routes().replace(Route.linkScoped(MULTICAST, ethwe.index()));
+        }
+        return added;
+    }
+
+    private void removeHalfMadeInterface(NetNs ns, String hostEnd, String ifName, RuntimeException cause) {
+        try {
+            host.links().deleteIfExists(hostEnd);
+            inside(ns, () -> {
+                firewall.removeMulticastDrop(ifName);
+                return null;
+            });
+        } catch (RuntimeException cleanupFailure) {
+            cause.addSuppressed(cleanupFailure);
+        }
+    }
+
+    @Override
+    public List<Cidr> detachContainer(int pid, List<Cidr> addrs) {
+        String ifName = AttachOptions.DEFAULT_INTERFACE;
+        NetNs ns;
+        try {
+            ns = NetNs.ofPid(pid);
+        } catch (NoSuchNamespaceException e) {
+            return List.of();
+        }
+        try (ns; Netlink inside = Netlink.open(ns)) {
+            Optional<Link> ethwe = inside.links().find(ifName);
+            if (ethwe.isEmpty()) {
+                return List.of();
+            }
+            List<Cidr> present = inside.addresses().listIpv4(ifName);
+            List<Cidr> removed = new ArrayList<>();
+            for (Cidr cidr : new LinkedHashSet<>(addrs)) {
+                if (present.contains(cidr)) {
+                    inside.addresses().delete(dev.weft.weaveutil.model.Address.of(ethwe.get().index(), cidr));
+                    removed.add(cidr);
+                }
+            }
+            List<Cidr> remaining = present.stream().filter(c -> !removed.contains(c)).toList();
+            Set<Cidr> remainingSubnets = remaining.stream().map(Cidr::network).collect(Collectors.toSet());
+            inside(ns, () -> {
+                for (Cidr subnet : removed.stream().map(Cidr::network).distinct().toList()) {
+                    if (!remainingSubnets.contains(subnet)) {
+                        firewall.removeMulticastAllow(ifName, subnet);
+                    }
+                }
+                if (remaining.isEmpty()) {
+                    firewall.removeMulticastDrop(ifName);
+                }
+                return null;
+            });
+            if (remaining.isEmpty()) {
+                inside.links().deleteIfExists(ifName);
+            }
+            return removed;
+        }
+    }
+
+    @Override
+    public Optional<InterfaceInfo> containerInterface(int pid, String ifName) {
+        NetNs ns;
+        try {
+            ns = NetNs.ofPid(pid);
+        } catch (NoSuchNamespaceException e) {
+            return Optional.empty();
+        }
+        try (ns) {
+            return interfaceIn(ns, ifName);
+        }
+    }
+
+    /** The named interface in any namespace (PID, named netns or path), for {@code container-addrs}. */
+    public Optional<InterfaceInfo> interfaceIn(NetNs ns, String ifName) {
+        try (Netlink inside = Netlink.open(ns)) {
+            return inside.links().find(ifName).map(link -> new InterfaceInfo(link.name(),
+                    link.mac() == null ? "" : link.mac().toString(), inside.addresses().listIpv4(ifName)));
+        }
+    }
+
+    @Override
+    public boolean overlapsHostRoute(Cidr cidr, Set<String> ignoreInterfaces) {
+        return overlappingHostRoute(cidr, ignoreInterfaces).isPresent();
+    }
+
+    /** The first non-default IPv4 route of the main table that overlaps {@code cidr}, skipping ignored interfaces. */
+    public Optional<Cidr> overlappingHostRoute(Cidr cidr, Set<String> ignoreInterfaces) {
+        Map<Integer, String> names = new HashMap<>();
+        host.links().list().forEach(l -> names.put(l.index(), l.name()));
+        return host.routes().listMain(Addresses.FAMILY_V4).stream()
+                .filter(r -> !r.isDefault())
+                .filter(r -> !ignoreInterfaces.contains(names.getOrDefault(r.outputIndex(), "")))
+                .map(Route::destinationCidr)
+                .filter(dst -> dst.overlaps(cidr))
+                .findFirst();
+    }
+
+    @Override
+    public void setSysctl(NetNs ns, String key, String value) {
+        Sysctl.write(ns, key, value);
+    }
+
+    private static NetNs containerNamespace(int pid) {
+        try {
+            return NetNs.ofPid(pid);
+        } catch (NoSuchNamespaceException e) {
+            throw new PlumbingException("container " + pid + " died (no process " + pid + ")");
+        }
+    }
+
+    /** Router advertisements off, as on the original's bridge and veths; a kernel without IPv6 has nothing to do. */
+    private static void disableRouterAdvertisements(String ifName) {
+        String key = "net/ipv6/conf/" + ifName + "/accept_ra";
+        if (Files.exists(Path.of("/proc/sys", key))) {
+            Sysctl.write(key, "0");
+        }
+    }
+
+    /** Short ARP cache timers so a moved address is relearnt quickly (SPEC §3.1). */
+    private static void configureNeighbourCache(String ifName) {
+        Sysctl.write("net/ipv4/neigh/" + ifName + "/base_reachable_time", "5");
+        Sysctl.write("net/ipv4/neigh/" + ifName + "/delay_first_probe_time", "2");
+        Sysctl.write("net/ipv4/neigh/" + ifName + "/ucast_solicit", "1");
+    }
+
+    private static <T> T inside(NetNs ns, Callable<T> work) {
+        try {
+            return ns.call(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PlumbingException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        hostNs.close();
+    }
+}
