@@ -1,11 +1,15 @@
 package dev.weft.router.dns;
 
 import java.util.Locale;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.TextParseException;
 
 /** The weave domain (e.g. {@code weave.local.}) and the name rules that depend on it. */
 public final class DnsDomain {
     private final String domain;
     private final String dotDomain;
+    private final Name dnsName;
 
     public DnsDomain(String domain) {
         String fqdn = fqdn(domain.trim()).toLowerCase(Locale.ROOT);
@@ -14,6 +18,33 @@ public final class DnsDomain {
         }
         this.domain = fqdn;
         this.dotDomain = "." + fqdn;
+        try {
+            this.dnsName = Name.fromString(fqdn);
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("invalid DNS domain: " + domain, e);
+        }
+    }
+
+    /** The domain as a dnsjava name. */
+    public Name dnsName() {
+        return dnsName;
+    }
+
+    /** A single-label query name ({@code foo.}) means {@code foo.<domain>}. */
+    public Name qualify(Name name) {
+        if (name.labels() != 2) {
+            return name;
+        }
+        try {
+            return Name.concatenate(name.relativize(Name.root), dnsName);
+        } catch (NameTooLongException e) {
+            return name;
+        }
+    }
+
+    /** {@link #contains(String)} for a dnsjava name. */
+    public boolean contains(Name name) {
+        return name.subdomain(dnsName);
     }
 
     /** The domain with its trailing dot, lower case. */
@@ -29,12 +60,6 @@ public final class DnsDomain {
     public boolean contains(String fqdn) {
         String lower = fqdn.toLowerCase(Locale.ROOT);
         return lower.equals(domain) || lower.endsWith(dotDomain);
-    }
-
-    /** A single-label query name ({@code foo.}) means {@code foo.<domain>}. */
-    public String qualify(String fqdn) {
-        int firstDot = fqdn.indexOf('.');
-        return firstDot == fqdn.length() - 1 ? fqdn + domain : fqdn;
     }
 
     /** The name as {@code /status/dns} shows it: without {@code .<domain>}. */

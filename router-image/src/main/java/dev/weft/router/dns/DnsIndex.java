@@ -1,47 +1,68 @@
 package dev.weft.router.dns;
 
 import dev.weft.weaveutil.addr.Ipv4;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
 
-/** Immutable lookup view of the live records, rebuilt by the table after each change. */
+/**
+ * Immutable lookup view of the live records, rebuilt by the table after each change. Names are
+ * dnsjava {@link Name}s, whose equality ignores case, so queries need no string conversion.
+ */
 public final class DnsIndex {
     public static final DnsIndex EMPTY = new DnsIndex(List.of());
+    private static final InetAddress[] NONE = new InetAddress[0];
 
-    private final Map<String, Ipv4[]> addressesByName;
+    private final Map<Name, InetAddress[]> addressesByName;
     private final Map<Ipv4, String> nameByAddress;
     private final int liveCount;
 
     /** @param sorted records in {@link DnsRecord#NAME_ORDER} */
     DnsIndex(List<DnsRecord> sorted) {
-        Map<String, List<Ipv4>> byName = new HashMap<>();
+        Map<Name, List<InetAddress>> byName = new LinkedHashMap<>();
         Map<Ipv4, String> byAddress = new HashMap<>();
         int live = 0;
         for (DnsRecord r : sorted) {
-            if (!r.live()) {
+            Name name = parse(r.hostname());
+            if (!r.live() || name == null) {
                 continue;
             }
             live++;
-            List<Ipv4> addresses = byName.computeIfAbsent(r.hostname().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            if (!addresses.contains(r.address())) {
-                addresses.add(r.address());
+            List<InetAddress> addresses = byName.computeIfAbsent(name, k -> new ArrayList<>());
+            InetAddress address = inet(r.address());
+            if (!addresses.contains(address)) {
+                addresses.add(address);
             }
             byAddress.putIfAbsent(r.address(), r.hostname());
         }
-        Map<String, Ipv4[]> frozen = new HashMap<>();
-        byName.forEach((name, list) -> frozen.put(name, list.toArray(new Ipv4[0])));
+        Map<Name, InetAddress[]> frozen = new HashMap<>();
+        byName.forEach((name, list) -> frozen.put(name, list.toArray(NONE)));
         this.addressesByName = frozen;
         this.nameByAddress = byAddress;
         this.liveCount = live;
     }
 
-    /** Live addresses of a fully qualified name, any case; an empty array when unknown. Do not modify. */
-    public Ipv4[] addresses(String fqdn) {
-        Ipv4[] found = addressesByName.get(fqdn.toLowerCase(Locale.ROOT));
-        return found == null ? new Ipv4[0] : found;
+    /** Live addresses of an absolute name, any case; an empty array when unknown. Do not modify. */
+    public InetAddress[] lookup(Name name) {
+        return addressesByName.getOrDefault(name, NONE);
+    }
+
+    /** Live addresses of a fully qualified name given as text, any case. */
+    public List<Ipv4> addresses(String fqdn) {
+        Name name = parse(DnsDomain.fqdn(fqdn));
+        List<Ipv4> result = new ArrayList<>();
+        if (name != null) {
+            for (InetAddress a : lookup(name)) {
+                result.add(Ipv4.fromBytes(a.getAddress()));
+            }
+        }
+        return result;
     }
 
     /** The first live name (in name order) holding this address, in its registered case, or null. */
@@ -51,5 +72,21 @@ public final class DnsIndex {
 
     public int liveCount() {
         return liveCount;
+    }
+
+    private static Name parse(String fqdn) {
+        try {
+            return Name.fromString(fqdn);
+        } catch (TextParseException e) {
+            return null;
+        }
+    }
+
+    static InetAddress inet(Ipv4 address) {
+        try {
+            return InetAddress.getByAddress(address.toBytes());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

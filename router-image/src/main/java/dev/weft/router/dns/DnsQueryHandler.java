@@ -3,10 +3,8 @@ package dev.weft.router.dns;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.xbill.DNS.ARecord;
@@ -34,7 +32,7 @@ public final class DnsQueryHandler {
     static final int OUR_EDNS_SIZE = 4096;
     private static final int COMPRESSED_A_RECORD_SIZE = 16;
     private static final int EMPTY_OPT_SIZE = 11;
-    private static final String REVERSE_SUFFIX = ".in-addr.arpa.";
+    private static final Name IN_ADDR_ARPA = Name.fromConstantString("in-addr.arpa.");
 
     private final DnsDomain domain;
     private final long ttl;
@@ -95,21 +93,21 @@ public final class DnsQueryHandler {
     }
 
     private Message answerLocally(Message query, Record question, int limit) {
-        String asked = question.getName().toString();
-        String name = domain.qualify(asked);
+        Name asked = question.getName();
+        Name name = domain.qualify(asked);
         int type = question.getType();
         if (domain.contains(name)) {
-            Ipv4[] addresses = index.get().addresses(name);
+            InetAddress[] addresses = index.get().lookup(name);
             if (addresses.length == 0) {
                 return authoritative(error(query, Rcode.NXDOMAIN));
             }
             Message reply = authoritative(base(query));
             if (type == Type.A || type == Type.ANY) {
-                addAddresses(reply, question.getName(), shuffled(addresses), limit);
+                addAddresses(reply, asked, shuffled(addresses), limit);
             }
             return reply;
         }
-        if (asked.toLowerCase(Locale.ROOT).endsWith(REVERSE_SUFFIX)) {
+        if (asked.subdomain(IN_ADDR_ARPA)) {
             if (type != Type.PTR) {
                 return error(query, Rcode.NXDOMAIN);
             }
@@ -120,8 +118,7 @@ public final class DnsQueryHandler {
             }
             try {
                 Message reply = authoritative(base(query));
-                reply.addRecord(new PTRRecord(question.getName(), DClass.IN, ttl, Name.fromString(hostname)),
-                        Section.ANSWER);
+                reply.addRecord(new PTRRecord(asked, DClass.IN, ttl, Name.fromString(hostname)), Section.ANSWER);
                 return reply;
             } catch (TextParseException e) {
                 return null;
@@ -135,13 +132,13 @@ public final class DnsQueryHandler {
      * Each record costs a fixed {@value #COMPRESSED_A_RECORD_SIZE} bytes: its owner name is a
      * compression pointer to the question.
      */
-    private void addAddresses(Message reply, Name owner, Ipv4[] addresses, int limit) {
+    private void addAddresses(Message reply, Name owner, InetAddress[] addresses, int limit) {
         int headerAndQuestion = 12 + owner.length() + 4;
         int opt = reply.getOPT() == null ? 0 : EMPTY_OPT_SIZE;
         int room = (limit - headerAndQuestion - opt) / COMPRESSED_A_RECORD_SIZE;
         int count = Math.min(addresses.length, Math.max(0, room));
         for (int i = 0; i < count; i++) {
-            reply.addRecord(new ARecord(owner, DClass.IN, ttl, inet(addresses[i])), Section.ANSWER);
+            reply.addRecord(new ARecord(owner, DClass.IN, ttl, addresses[i]), Section.ANSWER);
         }
         if (count < addresses.length) {
             reply.getHeader().setFlag(Flags.TC);
@@ -198,12 +195,15 @@ public final class DnsQueryHandler {
         return reply.toWire();
     }
 
-    private static Ipv4[] shuffled(Ipv4[] addresses) {
-        Ipv4[] copy = addresses.clone();
+    private static InetAddress[] shuffled(InetAddress[] addresses) {
+        if (addresses.length == 1) {
+            return addresses;
+        }
+        InetAddress[] copy = addresses.clone();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = copy.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            Ipv4 t = copy[i];
+            InetAddress t = copy[i];
             copy[i] = copy[j];
             copy[j] = t;
         }
@@ -211,21 +211,12 @@ public final class DnsQueryHandler {
     }
 
     /** {@code 4.3.2.1.in-addr.arpa.} to 1.2.3.4; null when it is not exactly four octets. */
-    static Ipv4 reverseAddress(String name) {
-        String labels = name.substring(0, name.length() - REVERSE_SUFFIX.length());
-        String[] octets = labels.split("\\.", -1);
-        if (octets.length != 4) {
+    static Ipv4 reverseAddress(Name name) {
+        if (name.labels() != 7) {
             return null;
         }
-        String forward = octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0];
+        String forward = name.getLabelString(3) + "." + name.getLabelString(2) + "." + name.getLabelString(1) + "."
+                + name.getLabelString(0);
         return Ipv4.isValid(forward) ? Ipv4.parse(forward) : null;
-    }
-
-    private static InetAddress inet(Ipv4 address) {
-        try {
-            return InetAddress.getByAddress(address.toBytes());
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,7 +29,7 @@ class DnsApiTest {
     }
 
     private List<String> live(String name) {
-        return List.of(table.index().addresses(name)).stream().map(Ipv4::toString).toList();
+        return table.index().addresses(name).stream().map(Ipv4::toString).toList();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.weft.router.dns;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,8 +24,8 @@ class DnsTableTest {
     @Test
     void lookupIgnoresCaseAndKeepsTheRegisteredCase() {
         assertTrue(table.add("Web.Weave.Local", "c1", IP1));
-        assertArrayEquals(new Ipv4[] {IP1}, table.index().addresses("web.weave.local."));
-        assertArrayEquals(new Ipv4[] {IP1}, table.index().addresses("WEB.WEAVE.LOCAL."));
+        assertEquals(List.of(IP1), table.index().addresses("web.weave.local."));
+        assertEquals(List.of(IP1), table.index().addresses("WEB.WEAVE.LOCAL."));
         assertEquals("Web.Weave.Local.", table.index().name(IP1));
         assertEquals("Web.Weave.Local.", table.records().get(0).hostname());
     }
@@ -43,7 +42,7 @@ class DnsTableTest {
     void severalOwnersShareOneName() {
         table.add("web.weave.local.", "c1", IP1);
         table.add("web.weave.local.", "c2", IP2);
-        assertEquals(List.of(IP1, IP2), List.of(table.index().addresses("web.weave.local.")));
+        assertEquals(List.of(IP1, IP2), table.index().addresses("web.weave.local."));
     }
 
     @Test
@@ -54,7 +53,7 @@ class DnsTableTest {
         assertFalse(gone.live());
         assertEquals(2, gone.version());
         assertEquals(clock.instant().getEpochSecond(), gone.tombstone());
-        assertEquals(0, table.index().addresses("web.weave.local.").length);
+        assertEquals(0, table.index().addresses("web.weave.local.").size());
 
         clock.advance(Duration.ofMinutes(29));
         assertEquals(0, table.purgeTombstones());
@@ -70,7 +69,7 @@ class DnsTableTest {
         table.add("db.weave.local.", "c1", IP2);
         table.add("web.weave.local.", "c2", IP2);
         assertEquals(1, table.delete("WEB.weave.local", "c1", null));
-        assertEquals(List.of(IP2), List.of(table.index().addresses("web.weave.local.")));
+        assertEquals(List.of(IP2), table.index().addresses("web.weave.local."));
         assertEquals(2, table.delete(null, null, IP2));
         assertEquals(0, table.index().liveCount());
     }
@@ -80,8 +79,8 @@ class DnsTableTest {
         table.add("web.weave.local.", "c1", IP1);
         table.add("db.weave.local.", "c2", IP2);
         assertEquals(1, table.containerDied("c1"));
-        assertEquals(0, table.index().addresses("web.weave.local.").length);
-        assertEquals(1, table.index().addresses("db.weave.local.").length);
+        assertEquals(0, table.index().addresses("web.weave.local.").size());
+        assertEquals(1, table.index().addresses("db.weave.local.").size());
     }
 
     @Test
