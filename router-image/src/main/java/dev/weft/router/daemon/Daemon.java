@@ -1,0 +1,132 @@
+package dev.weft.router.daemon;
+
+import dev.weft.router.api.ApiModule;
+import dev.weft.router.http.ApiServer;
+import dev.weft.router.http.ListenAddress;
+import dev.weft.router.http.RouteTable;
+import dev.weft.router.status.Readiness;
+import dev.weft.router.status.RouterApi;
+import dev.weft.router.status.RouterState;
+import dev.weft.router.status.RouterStatusSection;
+import dev.weft.router.status.StatusApi;
+import dev.weft.router.status.StatusBoard;
+import dev.weft.router.status.WeaveMetrics;
+import dev.weft.router.store.Store;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running router: HTTP servers first (so {@code /status} answers 503 while starting), then the
+ * store and the components, then ready. Closing stops everything in reverse order and commits the store.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RouteTable routes = new RouteTable();
+    private final List<ApiServer> servers = new ArrayList<>();
+    private final StatusBoard board;
+    private final RouterState router;
+    private volatile boolean closed;
+
+    private Daemon(DaemonConfig config) {
+        this.router = new RouterState(config.identity(), config.port(), false, config.peerDiscovery(),
+                config.trustedSubnets(), config.weaveBridge(), config.minProtocolVersion());
+        this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router));
+    }
+
+    /** {@code weaver}'s main work: start, then wait until SIGTERM/SIGINT runs the shutdown hook. */
+    static int runUntilStopped(DaemonConfig config) throws Exception {
+        Daemon daemon = start(config, new Components.Factory());
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "shutdown"));
+        daemon.stopped.await();
+        return 0;
+    }
+
+    /** Starts everything; on failure closes what was started and rethrows. */
+    static Daemon start(DaemonConfig config, Components.Factory factory) throws Exception {
+        Daemon daemon = new Daemon(config);
+        try {
+            daemon.startUp(config, factory);
+            return daemon;
+        } catch (Exception | Error e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    private void startUp(DaemonConfig config, Components.Factory factory) throws Exception {
+        LOG.info("weft router {} starting: peer {}", Version.current(), config.identity().display());
+        Readiness readiness = board.readiness();
+        readiness.waitingFor("starting: opening the data store and starting components");
+        new StatusApi(board, new WeaveMetrics()).register(routes);
+        new RouterApi(router, RouterApi.ProxyAddresses.NONE).register(routes);
+        router.connect(config.peers(), false);
+        listen("control", config.httpAddress(), pattern -> true);
+        listen("status", config.statusAddress(), StatusApi::isStatusPattern);
+        listen("metrics", config.metricsAddress(), "/metrics"::equals);
+
+        Store store = Store.open(config.dataFile());
+        toClose.push(store);
+        LOG.info("data store {}", config.dataFile());
+        Components components = factory.create(config, store);
+        toClose.push(components);
+        for (ApiModule module : components.apiModules()) {
+            module.register(routes);
+        }
+        components.statusSections().forEach(board::add);
+        readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
+        components.start();
+        readiness.ready();
+        LOG.info("ready");
+    }
+
+    private void listen(String name, ListenAddress address, Predicate<String> patterns) throws IOException {
+        if (address == null) {
+            return;
+        }
+        ApiServer server = ApiServer.start(name, address, routes.view(patterns));
+        servers.add(server);
+        LOG.info("{} API listening on {}", name, server.address());
+    }
+
+    StatusBoard board() {
+        return board;
+    }
+
+    RouterState router() {
+        return router;
+    }
+
+    List<ApiServer> servers() {
+        return servers;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("shutting down");
+        servers.forEach(ApiServer::close);
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+        stopped.countDown();
+    }
+}

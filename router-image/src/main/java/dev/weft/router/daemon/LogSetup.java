@@ -1,0 +1,36 @@
+package dev.weft.router.daemon;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Configures slf4j-simple (one line per event on stderr, with time and level) before any logger exists.
+ * Levels are the original's words: debug, info, warning, error.
+ */
+final class LogSetup {
+
+    private static final Map<String, String> LEVELS = Map.of(
+            "debug", "debug", "info", "info", "warning", "warn", "warn", "warn", "error", "error");
+
+    private LogSetup() {}
+
+    /** @throws IllegalArgumentException naming the bad level */
+    static void configure(String level) {
+        String simple = LEVELS.get(level.toLowerCase(Locale.ROOT));
+        if (simple == null) {
+            throw new IllegalArgumentException("--log-level " + level + ": expected debug, info, warning or error");
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", simple);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
+        // docker-java and the HTTP client are chatty at debug; keep them at info unless asked for errors only
+        if (simple.equals("debug")) {
+            System.setProperty("org.slf4j.simpleLogger.log.com.github.dockerjava", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.hc", "info");
+        }
+    }
+}

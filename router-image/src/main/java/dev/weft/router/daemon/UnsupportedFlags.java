@@ -1,0 +1,42 @@
+package dev.weft.router.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flags weft parses but does not act on yet (mesh, encryption, discovery, AWS VPC, Kubernetes, v2 plugin),
+ * named only when set to something other than their default. {@code --plugin}, {@code --proxy} and the
+ * proxy's own flags are always passed by {@code launch}, so they are accepted quietly.
+ */
+final class UnsupportedFlags {
+
+    private UnsupportedFlags() {}
+
+    static List<String> notices(WeaverOptions o, String environmentPassword) {
+        List<String> notices = new ArrayList<>();
+        if (o.effectivePassword(environmentPassword) != null) {
+            notices.add("--password/WEAVE_PASSWORD: encryption is not supported yet; traffic stays on this host");
+        }
+        String mesh = "the mesh is not supported yet; this router serves one host";
+        addIf(notices, !o.trustedSubnets.isEmpty(), "--trusted-subnets", mesh);
+        addIf(notices, !o.host.isEmpty(), "--host", mesh);
+        addIf(notices, o.resume, "--resume", mesh);
+        addIf(notices, o.connLimit != 200, "--conn-limit", mesh);
+        addIf(notices, !o.peers.isEmpty(), "peer arguments", "kept as targets but not dialled: " + mesh);
+        addIf(notices, o.token != null, "--token", "peer discovery through Weave Cloud is not supported");
+        addIf(notices, o.advertiseAddress != null, "--advertise-address", "peer discovery is not supported");
+        addIf(notices, o.pktDebug, "--pkt-debug", "there is no packet path in the router to debug yet");
+        addIf(notices, o.awsvpc, "--awsvpc", "AWS VPC mode is not supported yet");
+        addIf(notices, o.noMasqLocal, "--no-masq-local", "not supported yet");
+        addIf(notices, o.expectNpc, "--expect-npc", "Kubernetes network policy is not supported yet");
+        addIf(notices, o.pluginV2, "--plugin-v2", "the Docker v2 plugin is not supported yet");
+        addIf(notices, o.pluginV2Multicast, "--plugin-v2-multicast", "the Docker v2 plugin is not supported yet");
+        return notices;
+    }
+
+    private static void addIf(List<String> notices, boolean set, String flag, String why) {
+        if (set) {
+            notices.add(flag + ": " + why + "; ignored");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.weft.router.daemon;
+
+import dev.weft.router.identity.Nickname;
+import dev.weft.router.identity.PeerIdentity;
+import dev.weft.router.identity.PeerName;
+import dev.weft.router.identity.PeerNameDeriver;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code weaver}: the router daemon's command line. Parses and checks the flags, then runs the {@link Daemon}. */
+@Command(name = "weaver", sortOptions = false, description = "The weft router: bridge, IPAM, weaveDNS and HTTP API.")
+public final class Weaver implements Callable<Integer> {
+
+    /** Runs the daemon; the seam tests replace to check parsing without starting anything. */
+    @FunctionalInterface
+    interface Runner {
+        int run(DaemonConfig config) throws Exception;
+    }
+
+    @Mixin
+    WeaverOptions options = new WeaverOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    private final Runner runner;
+    private final String environmentPassword;
+
+    Weaver(Runner runner, String environmentPassword) {
+        this.runner = runner;
+        this.environmentPassword = environmentPassword;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new Weaver(Daemon::runUntilStopped, System.getenv("WEAVE_PASSWORD")), args,
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static int execute(Weaver weaver, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(weaver);
+        // launch puts its own flags first and the user's after them: the last value wins, as with Go's flags
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("weaver: " + e.getMessage());
+            return 1;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("weaver: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return 1;
+        });
+        return cli.execute(GoStyleArgs.normalise(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.version) {
+            out.println("weave " + Version.current());
+            return 0;
+        }
+        try {
+            LogSetup.configure(options.logLevel);
+            PeerName name = PeerNameDeriver.forHost(options.weaveBridge, Path.of(options.hostRoot))
+                    .derive(options.name, options.weaveBridge);
+            if (options.printPeerName) {
+                out.println(name);
+                return 0;
+            }
+            PeerIdentity identity = new PeerIdentity(name, Nickname.choose(options.nickname));
+            DaemonConfig config = DaemonConfig.from(options, identity);
+            for (String notice : UnsupportedFlags.notices(options, environmentPassword)) {
+                org.slf4j.LoggerFactory.getLogger(Weaver.class).warn(notice);
+            }
+            return runner.run(config);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}

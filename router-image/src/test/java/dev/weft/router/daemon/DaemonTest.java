@@ -1,0 +1,115 @@
+package dev.weft.router.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole daemon on loopback ports: IPAM and weaveDNS over one data file, no Docker. */
+class DaemonTest {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private DaemonConfig config(String... extra) {
+        AtomicReference<DaemonConfig> captured = new AtomicReference<>();
+        String[] base = {"--name", "8a:3e:3e:3e:3e:3e", "--nickname", "host1", "--docker-api", "",
+            "--db-prefix", dir.resolve("weave").toString(), "--http-addr", "127.0.0.1:0", "--status-addr",
+            "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0", "--dns-listen-address", "127.0.0.1:0",
+            "--host-root", dir.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        StringWriter err = new StringWriter();
+        int status = Weaver.execute(new Weaver(c -> {
+            captured.set(c);
+            return 0;
+        }, null), args, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        return captured.get();
+    }
+
+    @Test
+    void servesStatusIpamAndDnsAndKeepsAllocationsAcrossRestarts() throws Exception {
+        String allocated;
+        try (Daemon daemon = Daemon.start(config(), new Components.Factory())) {
+            int control = daemon.servers().get(0).address().getPort();
+            int status = daemon.servers().get(1).address().getPort();
+            int metrics = daemon.servers().get(2).address().getPort();
+
+            HttpResponse<String> st = get(status, "/status");
+            assertEquals(200, st.statusCode(), st.body());
+            assertTrue(st.body().contains("        Service: router\n"), st.body());
+            assertTrue(st.body().contains("           Name: 8a:3e:3e:3e:3e:3e(host1)\n"), st.body());
+            assertTrue(st.body().contains("        Service: ipam\n"), st.body());
+            assertTrue(st.body().contains("        Service: dns\n"), st.body());
+            assertTrue(st.body().indexOf("Service: ipam") < st.body().indexOf("Service: dns"));
+
+            allocated = post(control, "/ip/c0ffee").body();
+            assertEquals("10.32.0.1/12", allocated);
+            assertEquals("weave.local.", get(control, "/domain").body());
+            assertEquals(404, get(status, "/domain").statusCode(), "control routes stay off the status address");
+            assertEquals(404, get(metrics, "/status").statusCode());
+            String scraped = get(metrics, "/metrics").body();
+            assertTrue(scraped.contains("weave_ips{state=\"local-used\"} 1"), scraped);
+            assertTrue(scraped.contains("weave_max_ips 1048576"), scraped);
+            assertTrue(scraped.contains("weave_dns_entries 0"), scraped);
+            assertEquals("8a:3e:3e:3e:3e:3e host1",
+                    get(status, "/report?format=%7B%7B.Router.Name%7D%7D%20%7B%7B.Router.NickName%7D%7D").body());
+        }
+        assertTrue(Files.exists(dir.resolve("weavedata.db")));
+        try (Daemon again = Daemon.start(config(), new Components.Factory())) {
+            int control = again.servers().get(0).address().getPort();
+            assertEquals(allocated, get(control, "/ip/c0ffee").body());
+        }
+    }
+
+    @Test
+    void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
+        try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
+                new Components.Factory())) {
+            int control = daemon.servers().get(0).address().getPort();
+            assertEquals(2, daemon.servers().size());
+            assertEquals(404, post(control, "/ip/c0ffee").statusCode());
+            assertEquals(404, get(control, "/domain").statusCode());
+            HttpResponse<String> ipam = get(control, "/status/ipam");
+            assertEquals(500, ipam.statusCode());
+            String text = get(control, "/status").body();
+            assertTrue(!text.contains("Service: ipam") && !text.contains("Service: dns"), text);
+        }
+    }
+
+    @Test
+    void aPortInUseFailsTheStartWithAClearMessage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            DaemonConfig c = config("--status-addr", "127.0.0.1:" + taken.getLocalPort());
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> Daemon.start(c, new Components.Factory()));
+            assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " for the status API"), e.getMessage());
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int port, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

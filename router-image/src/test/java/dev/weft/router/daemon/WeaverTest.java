@@ -1,0 +1,142 @@
+package dev.weft.router.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WeaverTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private DaemonConfig started;
+
+    private int run(String... args) {
+        Weaver weaver = new Weaver(config -> {
+            started = config;
+            return 0;
+        }, null);
+        return Weaver.execute(weaver, args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("weave 0.1.0\n", out.toString());
+        assertNull(started);
+    }
+
+    @Test
+    void printPeerNameUsesTheDerivedName() {
+        assertEquals(0, run("--print-peer-name", "--name", "8a::1"));
+        assertEquals("8a:00:00:00:00:01\n", out.toString());
+    }
+
+    @Test
+    void launchStyleArgumentsAreAcceptedWithDefaults() {
+        assertEquals(0, run("--port", "6783", "--nickname", "host1", "--host-root=/host", "--docker-bridge", "docker0",
+                "--weave-bridge", "weave", "--datapath", "datapath", "--ipalloc-range", "10.32.0.0/12",
+                "--dns-listen-address", "172.17.0.1:53", "--http-addr", "127.0.0.1:6784", "--status-addr",
+                "127.0.0.1:6782", "--resolv-conf", "/var/run/weave/etc/resolv.conf",
+                "-H", "unix:///var/run/weave/weave.sock", "--plugin", "--proxy", "--name", "8a:3e:3e:3e:3e:3e"),
+                err.toString());
+        assertEquals("", err.toString());
+        assertEquals("8a:3e:3e:3e:3e:3e(host1)", started.identity().display());
+        assertEquals("10.32.0.0/12", started.ipam().range().toString());
+        assertEquals("10.32.0.0/12", started.ipam().defaultSubnet().toString());
+        assertEquals(6784, started.httpAddress().port());
+        assertEquals(6782, started.statusAddress().port());
+        assertNull(started.metricsAddress());
+        assertEquals(Duration.ofSeconds(5), started.dns().fallbackTimeout());
+        assertEquals("/weavedb/weavedata.db", started.dataFile().toString());
+    }
+
+    @Test
+    void peersBecomeTargetsAndGoStyleSingleDashFlagsWork() {
+        assertEquals(0, run("-name", "::2", "-nickname=n", "10.0.0.2", "host3:6783", "--no-dns", "--plugin=false"));
+        assertEquals(List.of("10.0.0.2", "host3:6783"), started.peers());
+        assertEquals("00:00:00:00:00:02(n)", started.identity().display());
+        assertNull(started.dns());
+    }
+
+    @Test
+    void laterValuesWinSoUserFlagsOverrideLaunchDefaults() {
+        assertEquals(0, run("--name", "::1", "--ipalloc-range", "10.32.0.0/12", "--ipalloc-range", "10.2.0.0/16"));
+        assertEquals("10.2.0.0/16", started.ipam().range().toString());
+    }
+
+    @Test
+    void badIpallocRangeIsOneClearLineAndExit1() {
+        assertEquals(1, run("--name", "::1", "--ipalloc-range", "10.0.0.0/33"));
+        assertEquals("weaver: --ipalloc-range: invalid CIDR address: 10.0.0.0/33\n", err.toString());
+        assertNull(started);
+    }
+
+    @Test
+    void rangeWithHostBitsAndTooSmallRangesGiveTheOriginalMessages() {
+        assertEquals(1, run("--name", "::1", "--ipalloc-range", "10.32.0.1/12"));
+        assertEquals("weaver: --ipalloc-range: invalid subnet - bits after network prefix are not all zero: "
+                + "10.32.0.1/12\n", err.toString());
+        StringWriter e2 = new StringWriter();
+        assertEquals(1, Weaver.execute(new Weaver(c -> 0, null), new String[] {"--name", "::1", "--ipalloc-range",
+                "10.0.0.0/31"}, new PrintWriter(new StringWriter()), new PrintWriter(e2, true)));
+        assertEquals("weaver: --ipalloc-range: invalid subnet - smaller than minimum size 4: 10.0.0.0/31\n",
+                e2.toString());
+    }
+
+    @Test
+    void emptyRangeDisablesIpamButDefaultSubnetThenIsAnError() {
+        assertEquals(0, run("--name", "::1", "--ipalloc-range", ""));
+        assertNull(started.ipam());
+        started = null;
+        assertEquals(1, run("--name", "::1", "--ipalloc-range=", "--ipalloc-default-subnet", "10.2.0.0/16"));
+        assertEquals("weaver: --ipalloc-default-subnet needs an --ipalloc-range\n", err.toString());
+    }
+
+    @Test
+    void otherBadValuesAreOneLineEach() {
+        assertOneLineError("weaver: Unknown option: '--bogus'", "--bogus");
+        assertOneLineError("weaver: --http-addr /run/weave.sock: unix sockets are not supported yet; use host:port",
+                "--http-addr", "/run/weave.sock");
+        assertOneLineError("weaver: --log-level verbose: expected debug, info, warning or error",
+                "--log-level", "verbose");
+        assertOneLineError("weaver: invalid peer name: nope (expected a MAC address such as 8a:3e:3e:3e:3e:3e)",
+                "--name", "nope");
+        assertOneLineError("weaver: --dns-fallback-timeout 5 seconds: invalid duration (e.g. 5s, 500ms, 1m30s)",
+                "--name", "::1", "--dns-fallback-timeout", "5 seconds");
+        assertOneLineError("weaver: --trusted-subnets: invalid CIDR address: 10.0.0.0",
+                "--name", "::1", "--trusted-subnets", "10.0.0.0");
+    }
+
+    @Test
+    void unsupportedFlagsAreNamedOnlyWhenSet() {
+        WeaverOptions defaults = parse();
+        assertEquals(List.of(), UnsupportedFlags.notices(defaults, null));
+        WeaverOptions set = parse("--password", "s3cret", "--conn-limit", "10", "--awsvpc", "peer1");
+        List<String> notices = UnsupportedFlags.notices(set, null);
+        assertEquals(4, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith("--password/WEAVE_PASSWORD: encryption is not supported yet"));
+        assertEquals(1, UnsupportedFlags.notices(defaults, "from-env").size());
+        assertEquals(List.of(), UnsupportedFlags.notices(parse("--plugin", "--proxy", "-H", "tcp://0.0.0.0:12375",
+                "--tls", "--no-multicast-route"), null));
+    }
+
+    private WeaverOptions parse(String... args) {
+        Weaver weaver = new Weaver(c -> 0, null);
+        new picocli.CommandLine(weaver).parseArgs(GoStyleArgs.normalise(args));
+        return weaver.options;
+    }
+
+    private void assertOneLineError(String expected, String... args) {
+        StringWriter e = new StringWriter();
+        int status = Weaver.execute(new Weaver(c -> 0, null), args, new PrintWriter(new StringWriter()),
+                new PrintWriter(e, true));
+        assertEquals(1, status);
+        assertEquals(expected + "\n", e.toString());
+    }
+}
