@@ -5,6 +5,8 @@ usage() {
     cat <<USAGE
 usage: scripts/lab COMMAND [ARGS]
   up N                  make hosts host1..hostN (reuses running ones, removes hosts above N)
+  reset                 recreate the running hosts fresh (no containers, no weave state, no cuts; images kept)
+  clean                 remove all containers, unused volumes and networks on every host
   down                  remove every host, the switch, the resolver and the builder; verify nothing is left
   status                show the switch, resolver, partitions, hosts and builder
   exec HOST CMD...      run CMD in HOST's network, mount and UTS namespaces
@@ -54,9 +56,14 @@ host_down() {
 cmd_up() {
     (($# == 1)) && [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= LAB_MAX_HOSTS)) ||
         die "usage: lab up N (N = 1..$LAB_MAX_HOSTS)"
-    local count=$((10#$1)) n started=()
     ensure_lab_tools
     take_lock
+    hosts_up $((10#$1))
+}
+
+# hosts_up COUNT: switch, resolver and hosts 1..COUNT running, others removed, lab images loaded.
+hosts_up() {
+    local count=$1 n started=()
     netns_exists "$LAB_SWITCH_NS" || rm -f "$LAB_CUTS_FILE"
     net_switch_up
     resolver_up
@@ -78,6 +85,27 @@ cmd_up() {
     # shellcheck disable=SC2086
     [[ -z $images ]] || images_load $(seq 1 "$count") -- $images
     say "up: $count host(s) (${#started[@]} engine(s) started)"
+}
+
+# Fresh hosts (new namespaces, engines restarted, containers and weave state gone, cuts healed),
+# keeping the images already loaded.
+cmd_reset() {
+    (($# == 0)) || die "usage: lab reset"
+    take_lock
+    local hosts n count=0
+    hosts=$(net_hosts)
+    [[ -n $hosts ]] || die "the lab is not up (run: scripts/lab up N)"
+    for n in $hosts; do host_down "$n"; count=$n; done
+    rm -f "$LAB_CUTS_FILE"
+    hosts_up "$count"
+}
+
+# Removes every container, unused volume and custom network on every running host.
+cmd_clean() {
+    (($# == 0)) || die "usage: lab clean"
+    local n
+    for n in $(running_hosts); do engine_clean "$(host_dir "$n")" & done
+    wait
 }
 
 # Every lab namespace's inode, so processes still inside one can be found after deletion.
@@ -267,6 +295,8 @@ main() {
     require_root
     case $cmd in
         up) cmd_up "$@" ;;
+        reset) cmd_reset "$@" ;;
+        clean) cmd_clean "$@" ;;
         down) cmd_down "$@" ;;
         status) cmd_status "$@" ;;
         exec) cmd_exec "$@" ;;

@@ -104,7 +104,7 @@ build_dnstools_image() {
 # weft-test/small: FROM scratch + the static busybox with one symlink per applet.
 build_small_image() {
     ensure_packages busybox-static:/bin/busybox
-    /bin/busybox --list | grep -qx ping || die "/bin/busybox is not busybox-static (no ping applet)"
+    /bin/busybox --list | grep -x ping >/dev/null || die "/bin/busybox is not busybox-static (no ping applet)"
     local key dir tar
     key=small-$( { sha256sum /bin/busybox; echo "$LAB_ROOTFS_RECIPE"; } | sha256sum | cut -c1-16)
     tar=$LAB_ROOTFS_CACHE/$key.tar

@@ -8,7 +8,7 @@ net_switch_up() {
     local sw=(ip -n "$LAB_SWITCH_NS")
     "${sw[@]}" link set lo up
     "${sw[@]}" link show "$LAB_BRIDGE" >/dev/null 2>&1 || "${sw[@]}" link add "$LAB_BRIDGE" type bridge
-    "${sw[@]}" addr show dev "$LAB_BRIDGE" | grep -q "inet $LAB_SWITCH_IP/" ||
+    [[ $("${sw[@]}" addr show dev "$LAB_BRIDGE") == *"inet $LAB_SWITCH_IP/"* ]] ||
         "${sw[@]}" addr add "$LAB_SWITCH_IP/24" dev "$LAB_BRIDGE"
     "${sw[@]}" link set "$LAB_BRIDGE" up
 }
@@ -25,7 +25,7 @@ net_host_up() {   # net_host_up N
     ip -n "$LAB_SWITCH_NS" link set "$port" master "$LAB_BRIDGE" up
     ip -n "$ns" link set lo up
     ip -n "$ns" link set eth0 up
-    ip -n "$ns" addr show dev eth0 | grep -q "inet $(host_ip "$n")/" ||
+    [[ $(ip -n "$ns" addr show dev eth0) == *"inet $(host_ip "$n")/"* ]] ||
         ip -n "$ns" addr add "$(host_ip "$n")/24" dev eth0
     ip -n "$ns" route replace default via "$LAB_SWITCH_IP" dev eth0
 }
