@@ -69,7 +69,8 @@ public final class DnsServer implements AutoCloseable {
             tcpSocket.bind(bound, 128);
         } catch (IOException e) {
             close();
-            throw new IOException("DNS server cannot listen on " + requested + ": " + e.getMessage(), e);
+            throw new IOException("DNS server cannot listen on " + requested.getAddress().getHostAddress() + ":"
+                    + requested.getPort() + ": " + e.getMessage(), e);
         }
         forwardPool = pool("dns-forward", FORWARD_THREADS, 1024, new ThreadPoolExecutor.DiscardPolicy());
         tcpPool = pool("dns-tcp", TCP_THREADS, 64, new ThreadPoolExecutor.AbortPolicy());
