@@ -67,7 +67,8 @@ hosts_up() {
     netns_exists "$LAB_SWITCH_NS" || rm -f "$LAB_CUTS_FILE"
     net_switch_up
     resolver_up
-    for n in $(net_hosts); do ((n <= count)) || { say "removing host$n"; host_down "$n"; }; done
+    for n in $(net_hosts); do ((n <= count)) || { say "removing host$n"; host_down "$n" & }; done
+    wait
     for ((n = 1; n <= count; n++)); do
         net_host_up "$n"
         started+=($(host_start_engine "$n"))
@@ -95,7 +96,8 @@ cmd_reset() {
     local hosts n count=0
     hosts=$(net_hosts)
     [[ -n $hosts ]] || die "the lab is not up (run: scripts/lab up N)"
-    for n in $hosts; do host_down "$n"; count=$n; done
+    for n in $hosts; do host_down "$n" & count=$n; done
+    wait
     rm -f "$LAB_CUTS_FILE"
     hosts_up "$count"
 }
@@ -121,22 +123,18 @@ cmd_down() {
     take_lock
     local inodes n pid
     inodes=$(lab_netns_inodes)
-    for n in $(net_hosts); do host_down "$n"; done
+    for n in $(net_hosts); do host_down "$n" & done
+    builder_down &
+    wait
     for dir in "$LAB_STATE"/host*; do   # engines whose namespace vanished
         [[ -d $dir ]] && engine_stop "$dir"
     done
     resolver_down
     for pid in $(pids_in_netns "$LAB_SWITCH_NS"); do stop_pid "$pid" 5; done
     net_switch_down
-    builder_down
     rm -f "$LAB_CUTS_FILE"
     # anything still holding a deleted lab namespace is ours: end it
-    local p
-    for p in /proc/[0-9]*; do
-        if grep -qx "$(stat -L -c %i "$p/ns/net" 2>/dev/null || echo none)" <<<"$inodes"; then
-            stop_pid "${p#/proc/}" 5
-        fi
-    done
+    for pid in $(pids_in_inodes "$inodes"); do stop_pid "$pid" 5; done
     lab_leftovers "$inodes" && say "down: nothing left" && return 0
     die "down: leftovers remain (listed above)"
 }
@@ -146,14 +144,10 @@ lab_leftovers() {
     local inodes=${1:-} bad=0 p
     if ip netns list | grep -E "^(${LAB_NS_PREFIX}|${LAB_BUILD_NS}( |$))"; then bad=1; fi
     if grep -E "weft-lab|/run/netns/(${LAB_NS_PREFIX}|${LAB_BUILD_NS})" /proc/self/mountinfo; then bad=1; fi
-    if [[ -n $inodes ]]; then
-        for p in /proc/[0-9]*; do
-            if grep -qx "$(stat -L -c %i "$p/ns/net" 2>/dev/null || echo none)" <<<"$inodes"; then
-                echo "process ${p#/proc/}: $(tr '\0' ' ' <"$p/cmdline" 2>/dev/null)"
-                bad=1
-            fi
-        done
-    fi
+    for p in $(pids_in_inodes "$inodes"); do
+        echo "process $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
+        bad=1
+    done
     if ip -o link show | grep -E ": (host[0-9]+|${LAB_BRIDGE})[@:]"; then bad=1; fi
     if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi
     return $bad

@@ -51,15 +51,24 @@ stop_pid() {
     for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
 }
 
+# "INODE PID" for every process: the inode of its network namespace.
+all_netns_pids() {
+    stat -L -c '%i %n' /proc/[0-9]*/ns/net 2>/dev/null | awk '{ split($2, p, "/"); print $1, p[3] }'
+}
+
 # PIDs of every process whose network namespace is the named one.
 pids_in_netns() {
-    local ns=$1 inode p
+    local ns=$1 inode
     netns_exists "$ns" || return 0
     inode=$(stat -L -c %i "$(netns_path "$ns")") || return 0
-    for p in /proc/[0-9]*; do
-        [[ $(stat -L -c %i "$p/ns/net" 2>/dev/null) == "$inode" ]] && echo "${p#/proc/}"
-    done
-    return 0
+    all_netns_pids | awk -v i="$inode" '$1 == i { print $2 }'
+}
+
+# PIDs of every process in any of the given namespace inodes (one per line in $1).
+pids_in_inodes() {
+    [[ -n $1 ]] || return 0
+    all_netns_pids | awk -v list="$1" 'BEGIN { n = split(list, a, "\n"); for (k = 1; k <= n; k++) want[a[k]] = 1 }
+        want[$1] { print $2 }'
 }
 
 # Installs Debian packages whose commands are missing, quietly and without starting services.

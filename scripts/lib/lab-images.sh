@@ -181,7 +181,8 @@ images_load() {
     for n in "${!missing[@]}"; do
         say "loading into host$n: ${missing[$n]}"
         # shellcheck disable=SC2086
-        (builder_docker save ${missing[$n]} | engine_docker "$(host_dir "$n")" load -q >/dev/null) &
+        (builder_docker save ${missing[$n]} | engine_docker "$(host_dir "$n")" load -q >/dev/null &&
+            engine_docker "$(host_dir "$n")" image prune -f >/dev/null) &   # drop the versions replaced
         pids+=($!)
     done
     for n in "${pids[@]}"; do wait "$n" || rc=1; done
