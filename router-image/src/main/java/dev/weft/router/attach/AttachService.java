@@ -1,0 +1,169 @@
+package dev.weft.router.attach;
+
+import dev.weft.router.api.ApiException;
+import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.docker.ContainerInfo;
+import dev.weft.weaveutil.addr.Cidr;
+import dev.weft.weaveutil.addr.Ipv4;
+import dev.weft.weaveutil.plumbing.AttachOptions;
+import dev.weft.weaveutil.plumbing.Plumbing;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code weave attach} and {@code detach} done by the router (SPEC §3.3, §3.4): addresses from
+ * IPAM, {@code ethwe} plumbed through {@link Plumbing}, names in weaveDNS, and optionally the
+ * container's /etc/hosts rewritten.
+ */
+public final class AttachService {
+    private final ContainerResolver containers;
+    private final Plumbing plumbing;
+    private final WeaveBridge bridge;
+    private final AddressBook addresses;
+    private final NameBook names;
+    private final HostsFileWriter hostsFile;
+
+    /** @param addresses null when IPAM is disabled; @param names null when DNS is disabled */
+    public AttachService(ContainerResolver containers, Plumbing plumbing, WeaveBridge bridge, AddressBook addresses,
+                         NameBook names, HostsFileWriter hostsFile) {
+        this.containers = containers;
+        this.plumbing = plumbing;
+        this.bridge = bridge;
+        this.addresses = addresses;
+        this.names = names;
+        this.hostsFile = hostsFile;
+    }
+
+    /** @return the addresses attached by this call, in the order asked for */
+    public List<Cidr> attach(String ref, AttachRequest request) {
+        ContainerInfo c = containers.runningWithOwnNetwork(ref);
+        List<AddrSpec> specs = request.addrs().isEmpty() ? List.of(new AddrSpec.DefaultSubnet()) : request.addrs();
+        Set<Cidr> cidrs = new LinkedHashSet<>();
+        for (AddrSpec spec : specs) {
+            cidrs.add(obtain(ref, c.id(), spec));
+        }
+        List<Cidr> wanted = List.copyOf(cidrs);
+        if (request.rewriteHosts()) {
+            rewriteHosts(c, wanted, request.extraHosts());
+        }
+        AttachOptions options = AttachOptions.defaults()
+                .withMulticastRoute(!request.noMulticastRoute())
+                .withKeepTxOn(request.keepTxOn());
+        try {
+            plumbing.attachContainer(Math.toIntExact(c.pid()), bridge.name(), wanted, options);
+        } catch (RuntimeException e) {
+            if (!containers.isRunning(c.id())) {
+                throw new ApiException(500, "Container " + c.id() + " died");
+            }
+            throw new ApiException(500, "attach " + ref + ": " + e.getMessage());
+        }
+        String fqdn = c.fqdn();
+        if (!request.withoutDns() && names != null && fqdn != null) {
+            for (Cidr cidr : wanted) {
+                names.add(c.id(), cidr.address(), fqdn);
+            }
+        }
+        return wanted;
+    }
+
+    /** @return the addresses detached by this call */
+    public List<Cidr> detach(String ref, AttachRequest request) {
+        ContainerInfo c = containers.runningWithOwnNetwork(ref);
+        Set<Cidr> targets = new LinkedHashSet<>();
+        Set<Cidr> fromIpam = new LinkedHashSet<>();
+        if (request.addrs().isEmpty()) {
+            if (addresses != null) {
+                fromIpam.addAll(owned(c.id(), null));
+            } else {
+                plumbing.containerInterface(Math.toIntExact(c.pid()), AttachOptions.DEFAULT_INTERFACE)
+                        .ifPresent(i -> targets.addAll(i.addresses()));
+            }
+        }
+        for (AddrSpec spec : request.addrs()) {
+            if (spec instanceof AddrSpec.Exact exact) {
+                targets.add(exact.cidr());
+            } else if (spec instanceof AddrSpec.InSubnet in) {
+                fromIpam.addAll(owned(c.id(), in.subnet()));
+            } else {
+                fromIpam.addAll(owned(c.id(), requireIpam().defaultSubnet()));
+            }
+        }
+        targets.addAll(fromIpam);
+        List<Cidr> detached = List.copyOf(targets);
+        try {
+            plumbing.detachContainer(Math.toIntExact(c.pid()), detached);
+        } catch (RuntimeException e) {
+            throw new ApiException(500, "detach " + ref + ": " + e.getMessage());
+        }
+        String fqdn = c.fqdn();
+        if (names != null && fqdn != null) {
+            for (Cidr cidr : detached) {
+                names.remove(c.id(), cidr.address(), fqdn);
+            }
+        }
+        // addresses the user named stay claimed until the container dies, as with the original
+        for (Cidr cidr : fromIpam) {
+            call(ref, () -> {
+                addresses.release(c.id(), cidr.address());
+                return null;
+            });
+        }
+        return detached;
+    }
+
+    private Cidr obtain(String ref, String id, AddrSpec spec) {
+        if (spec instanceof AddrSpec.Exact exact) {
+            if (addresses != null) {
+                call(ref, () -> {
+                    addresses.claim(id, exact.cidr(), true);
+                    return null;
+                });
+            }
+            return exact.cidr();
+        }
+        Cidr subnet = spec instanceof AddrSpec.InSubnet in ? in.subnet() : null;
+        return call(ref, () -> requireIpam().allocate(id, subnet, true));
+    }
+
+    private List<Cidr> owned(String id, Cidr subnet) {
+        return call(id, () -> requireIpam().owned(id, subnet));
+    }
+
+    private AddressBook requireIpam() {
+        if (addresses == null) {
+            throw ApiException.badRequest("IP address allocation must be enabled to use 'net:'");
+        }
+        return addresses;
+    }
+
+    private void rewriteHosts(ContainerInfo c, List<Cidr> cidrs, List<ExtraHost> extraHosts) {
+        String fqdn = c.fqdn() != null ? c.fqdn() : c.hostname();
+        List<Ipv4> ips = cidrs.stream().map(Cidr::address).toList();
+        try {
+            hostsFile.write(c, HostsFileContent.render(fqdn, ips, extraHosts));
+        } catch (IOException e) {
+            throw new ApiException(500, "rewrite /etc/hosts of " + c.name() + ": " + e.getMessage());
+        }
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** Runs an address book step, turning its refusals into API errors. */
+    private static <T> T call(String ref, Step<T> step) {
+        try {
+            return step.run();
+        } catch (AddressBookException e) {
+            throw switch (e.reason()) {
+                case IN_USE -> new ApiException(409, e.getMessage());
+                case INVALID -> ApiException.badRequest(e.getMessage());
+                case CANCELLED -> ApiException.badRequest("container " + ref + " is not running");
+            };
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.weft.router.attach;
+
+import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.ContainerLiveness;
+import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.docker.Containers;
+import dev.weft.router.docker.InspectLiveness;
+import dev.weft.router.iptables.CanaryWatchdog;
+import dev.weft.router.iptables.ExposeRules;
+import dev.weft.router.iptables.Iptables;
+import dev.weft.router.iptables.WeaveRules;
+import dev.weft.weaveutil.ns.NetNs;
+import dev.weft.weaveutil.plumbing.Plumbing;
+import java.util.List;
+
+/**
+ * The router's host side wired together: the weave bridge, the iptables rules and their
+ * watchdog, and the attach/detach/ps/expose endpoints. The daemon creates it, calls
+ * {@link #start()}, registers {@link #apiModules()}, and on {@code reset} calls {@link #reset()}.
+ */
+public final class HostSide implements AutoCloseable {
+    private final WeaveBridge bridge;
+    private final WeaveRules rules;
+    private final ExposeService expose;
+    private final CanaryWatchdog watchdog;
+    private final Containers containers;
+    private final List<ApiModule> modules;
+
+    private HostSide(WeaveBridge bridge, WeaveRules rules, ExposeService expose, Containers containers,
+                     List<ApiModule> modules) {
+        this.bridge = bridge;
+        this.rules = rules;
+        this.expose = expose;
+        this.containers = containers;
+        this.modules = modules;
+        this.watchdog = new CanaryWatchdog(rules, expose::reexpose);
+    }
+
+    /**
+     * @param hostNs    the host's network namespace (where bridge sysctls are written)
+     * @param addresses IPAM, or null when it is disabled
+     * @param names     weaveDNS, or null when it is disabled
+     */
+    public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
+                                  Containers containers, AddressBook addresses, NameBook names) {
+        WeaveBridge bridge = new WeaveBridge(plumbing, hostNs, config.weaveBridge(), config.mtu(), config.peerMac());
+        WeaveRules rules = new WeaveRules(iptables, config.rules());
+        ExposeService expose = new ExposeService(bridge, new ExposeRules(iptables), names);
+        ContainerResolver resolver = new ContainerResolver(containers);
+        AttachService attach = new AttachService(resolver, plumbing, bridge, addresses, names,
+                new HostsFileWriter(config.procRoot(), config.hostRoot()));
+        PsService ps = new PsService(containers, plumbing, bridge);
+        List<ApiModule> modules = List.of(new AttachApi(attach, ps, resolver), new ExposeApi(expose));
+        return new HostSide(bridge, rules, expose, containers, modules);
+    }
+
+    /** Creates the bridge and the rules, re-applies rules of addresses already exposed, starts the watchdog. */
+    public void start() {
+        bridge.ensure();
+        rules.setUp();
+        expose.reexpose();
+        watchdog.start();
+    }
+
+    public List<ApiModule> apiModules() {
+        return modules;
+    }
+
+    public WeaveBridge bridge() {
+        return bridge;
+    }
+
+    /** Liveness for IPAM's {@code check-alive}, by inspecting the container. */
+    public ContainerLiveness liveness() {
+        return new InspectLiveness(containers);
+    }
+
+    /** For {@code weave reset}: removes the rules and the bridge. */
+    public void reset() {
+        watchdog.close();
+        rules.tearDown();
+        bridge.remove();
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+    }
+}

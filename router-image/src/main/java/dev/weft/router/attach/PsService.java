@@ -1,0 +1,68 @@
+package dev.weft.router.attach;
+
+import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.docker.ContainerInfo;
+import dev.weft.router.docker.Containers;
+import dev.weft.weaveutil.addr.Cidr;
+import dev.weft.weaveutil.plumbing.AttachOptions;
+import dev.weft.weaveutil.plumbing.InterfaceInfo;
+import dev.weft.weaveutil.plumbing.Plumbing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code weave ps}: one line per attached container (and the bridge), {@code <id> <mac> <ip/len>...}. */
+public final class PsService {
+    private final Containers containers;
+    private final Plumbing plumbing;
+    private final WeaveBridge bridge;
+
+    public PsService(Containers containers, Plumbing plumbing, WeaveBridge bridge) {
+        this.containers = containers;
+        this.plumbing = plumbing;
+        this.bridge = bridge;
+    }
+
+    /** @param refs names, ids or {@code weave:expose}; empty = the bridge and every running container */
+    public String ps(List<String> refs) {
+        List<String> wanted = new ArrayList<>(refs);
+        if (wanted.isEmpty()) {
+            wanted.add(ExposeService.OWNER);
+            wanted.addAll(containers.runningIds());
+        }
+        StringBuilder out = new StringBuilder();
+        for (String ref : wanted) {
+            line(ref).ifPresent(l -> out.append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private Optional<String> line(String ref) {
+        try {
+            if (ExposeService.OWNER.equals(ref)) {
+                List<Cidr> addrs = bridge.addresses();
+                return addrs.isEmpty() ? Optional.empty() : Optional.of(format(ref, bridge.mac(), addrs));
+            }
+            Optional<ContainerInfo> c = containers.inspect(ref);
+            if (c.isEmpty() || !c.get().running() || c.get().pid() <= 0 || c.get().usesHostNetwork()) {
+                return Optional.empty();
+            }
+            Optional<InterfaceInfo> iface = plumbing.containerInterface(Math.toIntExact(c.get().pid()),
+                    AttachOptions.DEFAULT_INTERFACE);
+            if (iface.isEmpty() || iface.get().addresses().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(format(c.get().shortId(), iface.get().mac(), iface.get().addresses()));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // no bridge yet, or the container went away while we looked: not attached
+        }
+    }
+
+    private static String format(String id, String mac, List<Cidr> addrs) {
+        StringBuilder line = new StringBuilder(id).append(' ').append(mac);
+        for (Cidr cidr : addrs) {
+            line.append(' ').append(cidr);
+        }
+        return line.toString();
+    }
+}
