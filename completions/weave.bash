@@ -154,6 +154,10 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_weave() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} launch" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stop" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reset" ];    then _picocli_weave; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} setup" ];    then _picocli_weave; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_weave; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_weave; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ps" ];    then _picocli_weave; return $?; fi
@@ -175,45 +179,53 @@ function _complete_weave() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_weave; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(status)
-  local cmds1=(report)
-  local cmds2=(ps)
-  local cmds3=(attach)
-  local cmds4=(detach)
-  local cmds5=(expose)
-  local cmds6=(hide)
-  local cmds7=(dns-add)
-  local cmds8=(dns-remove)
-  local cmds9=(dns-lookup)
-  local cmds10=(dns-args)
-  local cmds11=(env)
-  local cmds12=(config)
-  local cmds13=(connect)
-  local cmds14=(forget)
-  local cmds15=(rmpeer)
-  local cmds16=(prime)
-  local cmds17=(version)
-  local cmds18=(help)
+  local cmds0=(launch)
+  local cmds1=(stop)
+  local cmds2=(reset)
+  local cmds3=(setup)
+  local cmds4=(status)
+  local cmds5=(report)
+  local cmds6=(ps)
+  local cmds7=(attach)
+  local cmds8=(detach)
+  local cmds9=(expose)
+  local cmds10=(hide)
+  local cmds11=(dns-add)
+  local cmds12=(dns-remove)
+  local cmds13=(dns-lookup)
+  local cmds14=(dns-args)
+  local cmds15=(env)
+  local cmds16=(config)
+  local cmds17=(connect)
+  local cmds18=(forget)
+  local cmds19=(rmpeer)
+  local cmds20=(prime)
+  local cmds21=(version)
+  local cmds22=(help)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_weave_help; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_weave_version; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_weave_prime; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_weave_rmpeer; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_weave_forget; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_weave_connect; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_weave_config; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_weave_env; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_weave_dnsargs; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_weave_dnslookup; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_weave_dnsremove; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_weave_dnsadd; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_weave_hide; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_weave_expose; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_weave_detach; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_weave_attach; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_weave_ps; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_weave_report; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_weave_status; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_weave_help; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_weave_version; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_weave_prime; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_weave_rmpeer; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_weave_forget; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_weave_connect; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_weave_config; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_weave_env; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_weave_dnsargs; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_weave_dnslookup; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_weave_dnsremove; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_weave_dnsadd; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_weave_hide; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_weave_expose; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_weave_detach; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_weave_attach; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_weave_ps; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_weave_report; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_weave_status; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_weave_setup; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_weave_reset; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_weave_stop; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_weave_launch; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_weave; return $?;
@@ -224,7 +236,94 @@ function _picocli_weave() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="status report ps attach detach expose hide dns-add dns-remove dns-lookup dns-args env config connect forget rmpeer prime version help"
+  local commands="launch stop reset setup status report ps attach detach expose hide dns-add dns-remove dns-lookup dns-args env config connect forget rmpeer prime version help"
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `launch` subcommand.
+function _picocli_weave_launch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-restart' '--help' '--debug' '--local'"
+  local arg_opts="'--password' '--port' '--ipalloc-range' '--iprange'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--password')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--ipalloc-range'|'--iprange')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_weave_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reset` subcommand.
+function _picocli_weave_reset() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--force' '--help' '--debug' '--local'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `setup` subcommand.
+function _picocli_weave_setup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
   local flag_opts="'--help' '--debug' '--local'"
   local arg_opts=""
 

@@ -36,6 +36,11 @@ public record Env(Map<String, String> variables) {
         return get("DOCKER_HOST", "");
     }
 
+    /** The engine address as the user's docker client sees it: {@code DOCKER_CLIENT_HOST}, else {@code DOCKER_HOST}. */
+    public String clientDockerHost() {
+        return get("DOCKER_CLIENT_HOST", dockerHost());
+    }
+
     /** True when {@code DOCKER_HOST} names an engine reached over TCP (possibly another machine). */
     public boolean remoteEngine() {
         return dockerHost().startsWith("tcp://");

@@ -1,29 +1,42 @@
 package dev.weft.cli;
 
 import dev.weft.cli.engine.ContainerStateProbe;
+import dev.weft.cli.engine.DockerEngine;
+import dev.weft.cli.engine.DockerJavaEngine;
 import dev.weft.cli.engine.EngineSocketProbe;
+import dev.weft.cli.host.Host;
+import dev.weft.cli.host.LocalHost;
 import dev.weft.cli.router.HttpRouterApi;
 import dev.weft.cli.router.Router;
 import dev.weft.cli.router.RouterApi;
+import java.util.function.Supplier;
 
 /**
  * What commands work with, handed to them by {@link CommandFactory}; tests build one with fakes.
+ * The Docker engine client is made on first use: most commands never load docker-java.
  */
 public class Services {
     private final Env env;
     private final RouterApi routerApi;
     private final ContainerStateProbe probe;
+    private final Supplier<DockerEngine> dockerFactory;
+    private final Host host;
+    private DockerEngine docker;
 
-    public Services(Env env, RouterApi routerApi, ContainerStateProbe probe) {
+    public Services(Env env, RouterApi routerApi, ContainerStateProbe probe, Supplier<DockerEngine> dockerFactory,
+                    Host host) {
         this.env = env;
         this.routerApi = routerApi;
         this.probe = probe;
+        this.dockerFactory = dockerFactory;
+        this.host = host;
     }
 
     public static Services system() {
         Env env = Env.system();
         return new Services(env, new HttpRouterApi(env.httpAddr(), env.statusAddr()),
-                new EngineSocketProbe(env.dockerHost()));
+                new EngineSocketProbe(env.dockerHost()), () -> DockerJavaEngine.connect(env.dockerHost()),
+                new LocalHost());
     }
 
     public Env env() {
@@ -36,5 +49,16 @@ public class Services {
 
     public ContainerStateProbe probe() {
         return probe;
+    }
+
+    public DockerEngine docker() {
+        if (docker == null) {
+            docker = dockerFactory.get();
+        }
+        return docker;
+    }
+
+    public Host host() {
+        return host;
     }
 }

@@ -12,6 +12,10 @@ import dev.weft.cli.commands.EnvCommand;
 import dev.weft.cli.commands.Expose;
 import dev.weft.cli.commands.Forget;
 import dev.weft.cli.commands.Help;
+import dev.weft.cli.commands.Launch;
+import dev.weft.cli.commands.Reset;
+import dev.weft.cli.commands.Setup;
+import dev.weft.cli.commands.Stop;
 import dev.weft.cli.commands.Hide;
 import dev.weft.cli.commands.Prime;
 import dev.weft.cli.commands.Ps;
@@ -35,6 +39,10 @@ import picocli.CommandLine.Spec;
                 + "and DNS across hosts.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
+                Launch.class,
+                Stop.class,
+                Reset.class,
+                Setup.class,
                 Status.class,
                 Report.class,
                 Ps.class,
@@ -95,6 +103,7 @@ public final class Weave implements Callable<Integer> {
         ErrorReporter reporter = new ErrorReporter(debug);
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);
+        commandLine.setExecutionStrategy(new RemoteExecution(services, new CommandLine.RunLast()));
         return commandLine;
     }
 

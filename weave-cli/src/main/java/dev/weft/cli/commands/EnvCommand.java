@@ -32,7 +32,7 @@ public final class EnvCommand extends WeaveCommand {
             return;
         }
         ProxyAddress.find(services.router(), env).ifPresent(proxy -> {
-            String current = env.dockerHost();
+            String current = env.clientDockerHost();
             out().println("export DOCKER_HOST=" + proxy + (proxy.equals(current) ? "" : " ORIG_DOCKER_HOST=" + current));
         });
     }

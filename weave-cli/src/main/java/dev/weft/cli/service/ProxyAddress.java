@@ -32,8 +32,8 @@ public final class ProxyAddress {
         if (!configured.isEmpty()) {
             return configured;
         }
-        if (env.remoteEngine()) {
-            String host = URI.create(env.dockerHost()).getHost();
+        if (env.clientDockerHost().startsWith("tcp://")) {
+            String host = URI.create(env.clientDockerHost()).getHost();
             if (host != null) {
                 return host;
             }

@@ -23,7 +23,16 @@ class EnvCommandTest {
         cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
         cli.env.put("DOCKER_HOST", "tcp://192.0.2.5:2375");
         assertEquals("export DOCKER_HOST=tcp://192.0.2.5:12375 ORIG_DOCKER_HOST=tcp://192.0.2.5:2375\n",
-                cli.run("env").out());
+                cli.run("--local", "env").out());
+    }
+
+    @Test
+    void insideTheExecContainerTheClientViewCounts() {
+        cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
+        cli.env.put("DOCKER_HOST", "unix:///var/run/docker.sock");
+        cli.env.put("DOCKER_CLIENT_HOST", "tcp://192.0.2.5:2375");
+        assertEquals("export DOCKER_HOST=tcp://192.0.2.5:12375 ORIG_DOCKER_HOST=tcp://192.0.2.5:2375\n",
+                cli.run("--local", "env").out());
     }
 
     @Test
@@ -31,7 +40,7 @@ class EnvCommandTest {
         cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
         cli.env.put("PROXY_HOST", "10.0.0.9");
         cli.env.put("DOCKER_HOST", "tcp://10.0.0.9:12375");
-        assertEquals("export DOCKER_HOST=tcp://10.0.0.9:12375\n", cli.run("env").out());
+        assertEquals("export DOCKER_HOST=tcp://10.0.0.9:12375\n", cli.run("--local", "env").out());
     }
 
     @Test

@@ -1,10 +1,7 @@
 package dev.weft.cli.docs;
 
-import dev.weft.cli.Env;
-import dev.weft.cli.Services;
 import dev.weft.cli.Weave;
-import dev.weft.cli.testing.FakeProbe;
-import dev.weft.cli.testing.FakeRouterApi;
+import dev.weft.cli.testing.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,8 +28,7 @@ public final class GenerateDocs {
 
     /** Every generated file, by its path relative to the output root. */
     public static Map<String, String> render() {
-        CommandLine weave = Weave.commandLine(new Services(new Env(Map.of()), new FakeRouterApi(), new FakeProbe()),
-                false);
+        CommandLine weave = Weave.commandLine(new Cli().services(), false);
         Map<String, String> files = new TreeMap<>();
         String completion = AutoComplete.bash("weave", weave);
         files.put("completions/weave.bash", completion);

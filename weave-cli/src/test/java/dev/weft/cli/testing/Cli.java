@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Cli {
     public final FakeRouterApi router = new FakeRouterApi();
     public final FakeProbe probe = new FakeProbe();
+    public final FakeDockerEngine docker = new FakeDockerEngine();
+    public final FakeHost host = new FakeHost();
     public final Map<String, String> env = new HashMap<>();
 
     /** What one run produced. */
@@ -19,7 +21,7 @@ public final class Cli {
     }
 
     public Services services() {
-        return new Services(new Env(env), router, probe);
+        return new Services(new Env(env), router, probe, () -> docker, host);
     }
 
     public Result run(String... args) {

@@ -35,6 +35,12 @@ public final class FakeRouterApi implements RouterApi {
         return this;
     }
 
+    /** Something listens again (e.g. the router container was started). */
+    public FakeRouterApi up() {
+        down = false;
+        return this;
+    }
+
     public List<Request> requests() {
         return requests;
     }

@@ -1,0 +1,31 @@
+package dev.weft.cli.commands;
+
+import dev.weft.cli.Services;
+import dev.weft.cli.WeaveException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code weave setup}: builds weft's images on this host's engine (there is no registry to pull from). */
+@Command(name = "setup", description = "Build weft's images (router, exec and data) on the Docker engine.")
+public final class Setup extends WeaveCommand {
+
+    Setup(Services services) {
+        super(services);
+    }
+
+    @Override
+    protected void execute() {
+        Path script = Path.of(services.env().get("WEFT_HOME", "/usr/local/lib/weft"),
+                "context", "router-image", "build-images.sh");
+        if (!Files.isExecutable(script)) {
+            throw WeaveException.error("cannot build images: " + script + " is missing (install weft with "
+                    + "scripts/install.sh, or set WEFT_HOME)");
+        }
+        int status = services.host().run(List.of(script.toString()));
+        if (status != 0) {
+            throw new WeaveException(status, "building the images failed (" + script + " exited with " + status + ")");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.weft.cli.service;
+
+import dev.weft.cli.Env;
+import dev.weft.cli.WeaveException;
+import dev.weft.cli.engine.ContainerState;
+import dev.weft.cli.engine.DockerEngine;
+import dev.weft.cli.host.Host;
+import dev.weft.cli.host.HostNetworkReset;
+import dev.weft.cli.router.Router;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stopping the router, and resetting the host to before weave (SPEC §1.5 stop, §2.4). */
+public final class RouterLifecycle {
+    static final int STOP_TIMEOUT_SECONDS = 10;
+
+    private final Env env;
+    private final DockerEngine docker;
+    private final Router router;
+    private final Host host;
+
+    public RouterLifecycle(Env env, DockerEngine docker, Router router, Host host) {
+        this.env = env;
+        this.docker = docker;
+        this.router = router;
+        this.host = host;
+    }
+
+    /** Stops the router; false when it was not running. */
+    public boolean stop() {
+        Optional<ContainerState> state = docker.inspect(env.containerName());
+        if (state.isEmpty() || !state.get().running() && !state.get().restarting()) {
+            return false;
+        }
+        docker.stop(state.get().id(), STOP_TIMEOUT_SECONDS);
+        return true;
+    }
+
+    /**
+     * Hands this peer's address ranges to the others (unless forced), removes the router and every
+     * container holding weft state with its volumes, then weave's devices and firewall rules.
+     */
+    public void reset(boolean force) {
+        String name = env.containerName();
+        Optional<ContainerState> state = docker.inspect(name);
+        if (!force && state.isPresent()) {
+            if (!state.get().running()) {
+                throw WeaveException.error("weave is not running; unable to remove from cluster. "
+                        + "Use 'weave reset --force' to reset anyway.");
+            }
+            router.call("DELETE", "/peer", Map.of());
+            host.pause(Duration.ofMillis(500));
+        }
+        stop();
+        docker.remove(name, true, false);
+        for (String id : docker.containersLabelled(Images.VOLUMES_LABEL)) {
+            docker.remove(id, true, true);
+        }
+        new HostNetworkReset(host).run();
+    }
+}

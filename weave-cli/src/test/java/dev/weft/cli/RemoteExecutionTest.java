@@ -1,0 +1,76 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.cli.engine.ContainerSpec;
+import dev.weft.cli.testing.Cli;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RemoteExecutionTest {
+    private final Cli cli = new Cli();
+
+    @BeforeEach
+    void remoteEngine() {
+        cli.env.put("DOCKER_HOST", "tcp://192.0.2.5:2375");
+        cli.env.put("WEAVE_PASSWORD", "s3cret");
+        cli.docker.images.add("weft/weaveexec:0.1.0");
+    }
+
+    @Test
+    void runsTheCommandInTheExecImageAndReturnsItsStatus() {
+        cli.docker.runOutput = "10.32.0.1\n";
+        cli.docker.runStatus = 0;
+        Cli.Result result = cli.run("attach", "net:default", "c1");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("10.32.0.1\n", result.out());
+        ContainerSpec spec = cli.docker.lastRun;
+        assertEquals("weft/weaveexec:0.1.0", spec.image());
+        assertEquals(List.of("--local", "attach", "net:default", "c1"), spec.args());
+        assertTrue(spec.privileged() && spec.hostNetworkAndPid());
+        assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock"), spec.binds());
+        assertEquals(List.of("WEAVE_PASSWORD=s3cret", "DOCKER_CLIENT_HOST=tcp://192.0.2.5:2375"), spec.env());
+        assertEquals(List.of(), cli.router.requests());
+    }
+
+    @Test
+    void remoteStatusIsPassedOn() {
+        cli.docker.runStatus = 4;
+        assertEquals(4, cli.run("status", "dns").status());
+    }
+
+    @Test
+    void usageErrorsAreReportedWithoutTheEngine() {
+        Cli.Result result = cli.run("attach");
+        assertEquals(1, result.status());
+        assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
+    void localFlagRunsHere() {
+        cli.router.answer("GET /weft/ps", 200, "");
+        assertEquals(0, cli.run("--local", "ps").status());
+        assertEquals(List.of(), cli.docker.log);
+        assertEquals(List.of("GET /weft/ps"), cli.router.lines());
+    }
+
+    @Test
+    void helpAndEnvRestoreStayLocal() {
+        cli.env.put("ORIG_DOCKER_HOST", "unix:///var/run/docker.sock");
+        assertEquals(0, cli.run("env", "--restore").status());
+        assertEquals(0, cli.run("ps", "--help").status());
+        assertEquals(0, cli.run("help").status());
+        assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
+    void missingExecImage() {
+        cli.docker.images.clear();
+        Cli.Result result = cli.run("ps");
+        assertEquals(1, result.status());
+        assertEquals("weave: image weft/weaveexec:0.1.0 is missing on the engine at tcp://192.0.2.5:2375; build "
+                + "weft's images there with 'weave setup'\n", result.err());
+    }
+}
