@@ -24,6 +24,8 @@ public final class AttachService {
     private final AddressBook addresses;
     private final NameBook names;
     private final HostsFileWriter hostsFile;
+    /** One container's interface is changed by one request at a time; most others can go in parallel. */
+    private final Object[] containerLocks = new Object[32];
 
     /** @param addresses null when IPAM is disabled; @param names null when DNS is disabled */
     public AttachService(ContainerResolver containers, Plumbing plumbing, WeaveBridge bridge, AddressBook addresses,
@@ -34,6 +36,13 @@ public final class AttachService {
         this.addresses = addresses;
         this.names = names;
         this.hostsFile = hostsFile;
+        for (int i = 0; i < containerLocks.length; i++) {
+            containerLocks[i] = new Object();
+        }
+    }
+
+    private Object lockFor(String containerId) {
+        return containerLocks[Math.floorMod(containerId.hashCode(), containerLocks.length)];
     }
 
     /** @return the addresses attached by this call, in the order asked for */
@@ -52,7 +61,9 @@ public final class AttachService {
                 .withMulticastRoute(!request.noMulticastRoute())
                 .withKeepTxOn(request.keepTxOn());
         try {
-            plumbing.attachContainer(Math.toIntExact(c.pid()), bridge.name(), wanted, options);
+            synchronized (lockFor(c.id())) {
+                plumbing.attachContainer(Math.toIntExact(c.pid()), bridge.name(), wanted, options);
+            }
         } catch (RuntimeException e) {
             if (!containers.isRunning(c.id())) {
                 throw new ApiException(500, "Container " + c.id() + " died");
@@ -93,7 +104,9 @@ public final class AttachService {
         targets.addAll(fromIpam);
         List<Cidr> detached = List.copyOf(targets);
         try {
-            plumbing.detachContainer(Math.toIntExact(c.pid()), detached);
+            synchronized (lockFor(c.id())) {
+                plumbing.detachContainer(Math.toIntExact(c.pid()), detached);
+            }
         } catch (RuntimeException e) {
             throw new ApiException(500, "detach " + ref + ": " + e.getMessage());
         }
