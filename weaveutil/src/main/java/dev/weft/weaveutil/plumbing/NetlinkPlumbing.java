@@ -126,14 +126,24 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
 
     @Override
     public List<Cidr> attachContainer(int pid, String bridge, List<Cidr> addrs, AttachOptions opts) {
-        try (NetNs ns = containerNamespace(pid); Netlink inside = Netlink.open(ns)) {
+        try (NetNs ns = containerNamespace(pid)) {
+            return attach(ns, Integer.toString(pid), bridge, addrs, opts);
+        }
+    }
+
+    /**
+     * {@link #attachContainer} for any namespace handle; {@code vethId} names the host end
+     * ({@code vethwepl<vethId>}, cut to 7 characters).
+     */
+    public List<Cidr> attach(NetNs ns, String vethId, String bridge, List<Cidr> addrs, AttachOptions opts) {
+        try (Netlink inside = Netlink.open(ns)) {
             if (ns.id().equals(hostNs.id())) {
-                throw new PlumbingException("container " + pid
+                throw new PlumbingException("container " + vethId
                         + " shares the host network namespace (--net=host); it cannot be attached");
             }
             Link bridgeLink = host.links().find(bridge)
                     .orElseThrow(() -> new PlumbingException("bridge " + bridge + " not found"));
-            String hostEnd = VethNames.hostEnd(pid);
+            String hostEnd = VethNames.hostEnd(vethId);
             boolean created = false;
             if (inside.links().find(opts.ifName()).isEmpty()) {
                 createInterface(ns, bridgeLink, hostEnd, opts);
@@ -164,6 +174,8 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             inside(ns, () -> {
                 disableRouterAdvertisements(opts.ifName());
                 configureNeighbourCache(opts.ifName());
+                // Removing one address must not take the others of its subnet with it.
+                Sysctl.write("net/ipv4/conf/" + opts.ifName() + "/promote_secondaries", "1");
                 if (!opts.keepTxOn()) {
                     Ethtool.setTxChecksum(opts.ifName(), false);
                 }
@@ -230,14 +242,21 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
 
     @Override
     public List<Cidr> detachContainer(int pid, List<Cidr> addrs) {
-        String ifName = AttachOptions.DEFAULT_INTERFACE;
         NetNs ns;
         try {
             ns = NetNs.ofPid(pid);
         } catch (NoSuchNamespaceException e) {
             return List.of();
         }
-        try (ns; Netlink inside = Netlink.open(ns)) {
+        try (ns) {
+            return detach(ns, addrs);
+        }
+    }
+
+    /** {@link #detachContainer} for any namespace handle. */
+    public List<Cidr> detach(NetNs ns, List<Cidr> addrs) {
+        String ifName = AttachOptions.DEFAULT_INTERFACE;
+        try (Netlink inside = Netlink.open(ns)) {
             Optional<Link> ethwe = inside.links().find(ifName);
             if (ethwe.isEmpty()) {
                 return List.of();
@@ -246,7 +265,14 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             List<Cidr> removed = new ArrayList<>();
             for (Cidr cidr : new LinkedHashSet<>(addrs)) {
                 if (present.contains(cidr)) {
-                    inside.addresses().delete(dev.weft.weaveutil.model.Address.of(ethwe.get().index(), cidr));
+                    try {
+                        inside.addresses().delete(dev.weft.weaveutil.model.Address.of(ethwe.get().index(), cidr));
+                    } catch (NetlinkException e) {
+                        // Gone already: without promote_secondaries the kernel drops secondaries with their primary.
+                        if (e.errno() != Errno.EADDRNOTAVAIL) {
+                            throw e;
+                        }
+                    }
                     removed.add(cidr);
                 }
             }
@@ -289,6 +315,51 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             return inside.links().find(ifName).map(link -> new InterfaceInfo(link.name(),
                     link.mac() == null ? "" : link.mac().toString(), inside.addresses().listIpv4(ifName)));
         }
+    }
+
+    /**
+     * The interfaces in {@code ns} whose veth peer is a port of {@code bridge} on the host, with
+     * their MAC and IPv4 addresses ({@code container-addrs}).
+     */
+    public List<InterfaceInfo> interfacesOnBridge(NetNs ns, String bridge) {
+        Link bridgeLink = host.links().find(bridge)
+                .orElseThrow(() -> new PlumbingException("bridge " + bridge + " not found"));
+        Set<Integer> ports = host.links().list().stream().filter(l -> l.attrs().masterIndex() == bridgeLink.index())
+                .map(Link::index).collect(Collectors.toSet());
+        try (Netlink inside = Netlink.open(ns)) {
+            List<dev.weft.weaveutil.model.Address> addresses = inside.addresses().list(Addresses.FAMILY_V4);
+            List<InterfaceInfo> found = new ArrayList<>();
+            for (Link link : inside.links().list()) {
+                if (link instanceof Veth && ports.contains(link.attrs().parentIndex())) {
+                    List<Cidr> cidrs = addresses.stream().filter(a -> a.linkIndex() == link.index())
+                            .map(dev.weft.weaveutil.model.Address::toCidr).toList();
+                    found.add(new InterfaceInfo(link.name(), link.mac() == null ? "" : link.mac().toString(), cidrs));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The bridge itself as an interface ({@code container-addrs BRIDGE weave:expose}). */
+    public InterfaceInfo bridgeInterface(String bridge) {
+        Link link = host.links().find(bridge)
+                .orElseThrow(() -> new PlumbingException("bridge " + bridge + " not found"));
+        return new InterfaceInfo(link.name(), link.mac() == null ? "" : link.mac().toString(),
+                host.addresses().listIpv4(bridge));
+    }
+
+    /** {@code none} if there is no such link, {@code bridge} for a Linux bridge; anything else is an error. */
+    public String bridgeType(String bridge) {
+        Optional<Link> link = host.links().find(bridge);
+        if (link.isEmpty()) {
+            return "none";
+        }
+        if (link.get() instanceof Bridge) {
+            return "bridge";
+        }
+        throw new PlumbingException("Inconsistent bridge state detected: " + bridge + " is a "
+                + (link.get().kind().isEmpty() ? "device" : link.get().kind()) + ", not a bridge. "
+                + "Please do 'weave reset' and try again");
     }
 
     @Override

@@ -147,6 +147,15 @@ class NetlinkPlumbingTest {
     }
 
     @Test
+    void detachingThePrimaryAddressKeepsTheOthersOfItsSubnet() {
+        plumbing.ensureBridge("weave", 1376, null);
+        plumbing.attachContainer(pid, "weave", List.of(A, B), AttachOptions.defaults());
+        assertEquals(List.of(A), plumbing.detachContainer(pid, List.of(A)));
+        assertEquals(List.of("10.32.0.6/12"), container.ipv4("ethwe"));
+        assertTrue(container.exec("iptables", "-S", "INPUT").contains("-s 10.32.0.0/12"));
+    }
+
+    @Test
     void aMissingBridgeFailsBeforeAnythingIsMade() {
         PlumbingException e = assertThrows(PlumbingException.class,
                 () -> plumbing.attachContainer(pid, "nobridge", List.of(A), AttachOptions.defaults()));
