@@ -46,6 +46,10 @@ final class LibC {
 
     static native int open(String path, int flags);
 
+    static native NativeLong read(int fd, Pointer buf, NativeLong count);
+
+    static native NativeLong write(int fd, Pointer buf, NativeLong count);
+
     static native int close(int fd);
 
     static native int setns(int fd, int nstype);
