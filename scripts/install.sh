@@ -24,8 +24,8 @@ uninstall() {
     fi
     local path paths
     paths=$(sort -r "$manifest")   # deepest first, so directories come after what they hold
-    while IFS= read -r path; do [[ -d $path ]] || rm -f "$path"; done <<<"$paths"
-    while IFS= read -r path; do [[ -d $path ]] && rmdir "$path" 2>/dev/null || true; done <<<"$paths"
+    while IFS= read -r path; do [[ -d $path && ! -L $path ]] || rm -f "$path"; done <<<"$paths"
+    while IFS= read -r path; do [[ -d $path && ! -L $path ]] && rmdir "$path" 2>/dev/null || true; done <<<"$paths"
     rm -f "$manifest"
     rmdir "$libdir" 2>/dev/null || true
     say "uninstalled weft"
@@ -52,7 +52,7 @@ try_packages() {   # try_packages pkg:command ... (installs the packages whose c
 ensure_packages() { try_packages "$@" || die "cannot continue without: $*"; }
 
 cli_jar=$repo/weave-cli/target/weave-cli-0.1.0.jar
-util_jar=$repo/weaveutil/target/weaveutil-0.1.0.jar
+util_jar=$repo/weaveutil/target/weaveutil.jar
 
 router_jar=$repo/router-image/target/router.jar
 
@@ -67,17 +67,24 @@ stale() {   # stale JAR MODULE...: the jar is missing or older than the modules'
     return 1
 }
 
-build() {   # build MODULE: that module and what it depends on
-    ensure_packages openjdk-17-jdk-headless:javac maven:mvn
+build() {   # build MODULES: those modules (comma-separated) and what they depend on
+    ensure_packages openjdk-17-jdk-headless:javac maven:mvn make:make musl-tools:musl-gcc
     say "building $1 (mvn -B -q package -DskipTests)"
     (cd "$repo" && mvn -B -q -pl "$1" -am package -DskipTests) || die "build of $1 failed"
 }
 
 ensure_packages openjdk-17-jre-headless:java unzip:unzip
-if stale "$cli_jar" weave-cli weaveutil || stale "$util_jar" weaveutil; then build weave-cli; fi
-if [[ -x $repo/router-image/build-images.sh ]] && stale "$router_jar" router-image weaveutil; then
-    build router-image
+modules=weave-cli
+if stale "$cli_jar" weave-cli weaveutil || stale "$util_jar" weaveutil; then build_needed=1; else build_needed=; fi
+if [[ -f $repo/router-image/build-images.sh ]]; then
+    # what `weave setup` builds the images from: the router, sigproxy and the weavewait builds too
+    modules=weave-cli,router-image,sigproxy,weavewait
+    if stale "$router_jar" router-image weaveutil || [[ ! -x $repo/sigproxy/target/sigproxy ]] ||
+        [[ ! -x $repo/weavewait/target/weavewait ]]; then
+        build_needed=1
+    fi
 fi
+[[ -z $build_needed ]] || build "$modules"
 
 installed=()
 record() { installed+=("$@"); }
@@ -128,10 +135,10 @@ else
 fi
 
 # what `weave setup` builds the images from
-if [[ -x $repo/router-image/build-images.sh ]]; then
+if [[ -f $repo/router-image/build-images.sh ]]; then
     install_dir "$libdir/context"
     tar -C "$repo" -cf - --exclude=src --exclude=classes --exclude=test-classes --exclude='generated-*' \
-        --exclude=surefire-reports --exclude='maven-*' --exclude=.git \
+        --exclude=surefire-reports --exclude='maven-*' --exclude=.git --exclude=kernel-headers \
         router-image sigproxy weavewait weave-cli weaveutil | tar -C "$libdir/context" -xf -
     while IFS= read -r path; do record "$path"; done < <(find "$libdir/context" -mindepth 1 | sort)
 else

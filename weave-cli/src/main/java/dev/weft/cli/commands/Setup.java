@@ -19,11 +19,11 @@ public final class Setup extends WeaveCommand {
     protected void execute() {
         Path script = Path.of(services.env().get("WEFT_HOME", "/usr/local/lib/weft"),
                 "context", "router-image", "build-images.sh");
-        if (!Files.isExecutable(script)) {
+        if (!Files.isRegularFile(script)) {
             throw WeaveException.error("cannot build images: " + script + " is missing (install weft with "
                     + "scripts/install.sh, or set WEFT_HOME)");
         }
-        int status = services.host().run(List.of(script.toString()));
+        int status = services.host().run(List.of("bash", script.toString()));
         if (status != 0) {
             throw new WeaveException(status, "building the images failed (" + script + " exited with " + status + ")");
         }

@@ -31,7 +31,7 @@ class SetupTest {
         String script = script();
         Cli.Result result = cli.run("setup");
         assertEquals(0, result.status(), result.err());
-        assertEquals(List.of(script), cli.host.commands);
+        assertEquals(List.of("bash " + script), cli.host.commands);
     }
 
     @Test
