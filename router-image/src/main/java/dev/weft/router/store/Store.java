@@ -11,8 +11,9 @@ import org.h2.mvstore.MVStore;
  * The peer's embedded database ({@code <db-prefix>data.db}): one MVStore shared by IPAM and weaveDNS,
  * each keeping its own named maps in it.
  *
- * <p>Nothing reaches the file until {@link #commit()} (auto-commit is off), and {@link #commit()} also
- * forces the file to disk, so whatever was committed survives a kill -9 or a power loss. Callers whose
+ * <p>Nothing reaches the file until {@link #commit()} (auto-commit is off: MVStore's background commit
+ * would return before the data is written), and {@link #commit()} also forces the file to disk, so
+ * whatever was committed survives a kill -9 or a power loss. Callers whose
  * change spans several maps or keys use {@link #update} so that another component's commit cannot
  * persist it half done.
  */
@@ -34,7 +35,11 @@ public final class Store implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new Store(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+            MVStore mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            // Old chunks are kept only in case the disk had not flushed the newer ones; every commit here
+            // is forced to disk, so they may be reused at once (otherwise the file grows by a chunk per commit).
+            mvStore.setRetentionTime(0);
+            return new Store(mvStore);
         } catch (java.io.IOException | RuntimeException e) {
             throw new StoreException("open store " + file + ": " + e.getMessage(), e);
         }

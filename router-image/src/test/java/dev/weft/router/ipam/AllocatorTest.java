@@ -71,6 +71,49 @@ class AllocatorTest {
         assertEquals(2, a.snapshot().activeIps());
     }
 
+    /** Stores through IpamStore, noting at each save whether the watched request had already been answered. */
+    static final class WatchingPersistence implements IpamPersistence {
+        final IpamStore inner;
+        CompletableFuture<?> watched;
+        final List<Boolean> answeredAtSave = new java.util.ArrayList<>();
+
+        WatchingPersistence(Store store) {
+            inner = new IpamStore(store);
+        }
+
+        @Override
+        public Snapshot load(PeerName ourName, Cidr range) {
+            return inner.load(ourName, range);
+        }
+
+        @Override
+        public void save(Ring ring, boolean ringChanged, Map<String, Owner> changedOwners) {
+            if (watched != null && (ringChanged || !changedOwners.isEmpty())) {
+                answeredAtSave.add(watched.isDone());
+            }
+            inner.save(ring, ringChanged, changedOwners);
+        }
+
+        @Override
+        public void wipe() {
+            inner.wipe();
+        }
+    }
+
+    @Test
+    void changesAreSavedBeforeTheCallerIsAnswered() {
+        WatchingPersistence persistence = new WatchingPersistence(store);
+        Allocator a = new Allocator(IpamConfig.fromFlags(RANGE.toString(), null, "", US, "host1", 0), persistence);
+        CompletableFuture<Cidr> allocation = new CompletableFuture<>();
+        persistence.watched = allocation;
+        a.allocate("c1", RANGE, allocation);
+        CompletableFuture<Void> claim = new CompletableFuture<>();
+        persistence.watched = claim;
+        a.claim("c2", Cidr.parse("10.0.0.9/28"), false, claim);
+        assertTrue(allocation.isDone() && claim.isDone());
+        assertEquals(List.of(false, false), persistence.answeredAtSave);
+    }
+
     @Test
     void repeatRequestsBySameIdInSameSubnetReturnTheSameAddress() {
         Allocator a = allocator("");
