@@ -81,6 +81,24 @@ class HostSidePrivilegedTest {
     }
 
     @Test
+    void hostResetRemovesRulesVethsAndBridgeAfterTheRouterStopped() throws Exception {
+        assertEquals("10.32.0.1", api.call("POST", "/weft/attach/web", Map.of()).bodyText());
+        assertEquals(204, api.call("POST", "/expose/10.32.0.100/12", Map.of()).status());
+        host.close();
+        List<String> links = hostHandle.call(() -> plumbing.hostNetlink().links().list().stream()
+                .map(dev.weft.weaveutil.model.Link::name).toList());
+
+        List<String> deleted = HostReset.reset(plumbing, links, new ExecIptables(hostNetns.exec("iptables")),
+                "weave", "docker0", 6783);
+
+        assertEquals(List.of(dev.weft.weaveutil.plumbing.VethNames.hostEnd((int) container.pid()), "weave").stream().sorted().toList(),
+                deleted.stream().sorted().toList());
+        assertEquals("lo", in(hostNetns, "ls", "/sys/class/net").strip());
+        String rules = in(hostNetns, "iptables-save");
+        assertTrue(!rules.contains("WEAVE") && !rules.contains("weave"), rules);
+    }
+
+    @Test
     void attachExposePingPsDetachReset() throws Exception {
         ApiResponse attached = api.call("POST", "/weft/attach/web", Map.of());
         assertEquals("10.32.0.1", attached.bodyText(), "status " + attached.status());
