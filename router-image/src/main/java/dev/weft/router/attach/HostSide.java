@@ -6,11 +6,14 @@ import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.iptables.CanaryWatchdog;
+import dev.weft.router.iptables.ExecIptables;
 import dev.weft.router.iptables.ExposeRules;
 import dev.weft.router.iptables.Iptables;
 import dev.weft.router.iptables.WeaveRules;
 import dev.weft.weaveutil.ns.NetNs;
+import dev.weft.weaveutil.plumbing.NetlinkPlumbing;
 import dev.weft.weaveutil.plumbing.Plumbing;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,16 +27,38 @@ public final class HostSide implements AutoCloseable {
     private final ExposeService expose;
     private final CanaryWatchdog watchdog;
     private final Containers containers;
+    private final AttachService attach;
     private final List<ApiModule> modules;
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     private HostSide(WeaveBridge bridge, WeaveRules rules, ExposeService expose, Containers containers,
-                     List<ApiModule> modules) {
+                     AttachService attach, List<ApiModule> modules) {
         this.bridge = bridge;
         this.rules = rules;
         this.expose = expose;
         this.containers = containers;
+        this.attach = attach;
         this.modules = modules;
         this.watchdog = new CanaryWatchdog(rules, expose::reexpose);
+    }
+
+    /**
+     * The host side on this machine: netlink plumbing and the {@code iptables} program in the
+     * caller's network namespace (the router runs with {@code --net=host}); they are closed with it.
+     */
+    public static HostSide createOnHost(HostSideConfig config, Containers containers, AddressBook addresses,
+                                        NameBook names) {
+        NetNs hostNs = NetNs.current();
+        try {
+            NetlinkPlumbing plumbing = new NetlinkPlumbing();
+            HostSide side = create(config, plumbing, hostNs, new ExecIptables(), containers, addresses, names);
+            side.owned.add(plumbing);
+            side.owned.add(hostNs);
+            return side;
+        } catch (RuntimeException e) {
+            hostNs.close();
+            throw e;
+        }
     }
 
     /**
@@ -51,7 +76,7 @@ public final class HostSide implements AutoCloseable {
                 new HostsFileWriter(config.procRoot(), config.hostRoot()));
         PsService ps = new PsService(containers, plumbing, bridge);
         List<ApiModule> modules = List.of(new AttachApi(attach, ps, resolver), new ExposeApi(expose));
-        return new HostSide(bridge, rules, expose, containers, modules);
+        return new HostSide(bridge, rules, expose, containers, attach, modules);
     }
 
     /** Creates the bridge and the rules, re-applies rules of addresses already exposed, starts the watchdog. */
@@ -70,6 +95,11 @@ public final class HostSide implements AutoCloseable {
         return bridge;
     }
 
+    /** Attaching as {@code /weft/attach} does, for other components (e.g. the Docker API proxy). */
+    public AttachService attachService() {
+        return attach;
+    }
+
     /** Liveness for IPAM's {@code check-alive}, by inspecting the container. */
     public ContainerLiveness liveness() {
         return new InspectLiveness(containers);
@@ -85,5 +115,13 @@ public final class HostSide implements AutoCloseable {
     @Override
     public void close() {
         watchdog.close();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing a netlink socket or namespace handle: nothing left to do about it
+            }
+        }
+        owned.clear();
     }
 }
