@@ -10,16 +10,17 @@ import dev.weft.router.api.ApiRoutes;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /** The weaveDNS HTTP routes: {@code /name...}, {@code /domain}, {@code /dns-address}, {@code /dns-address-port}. */
 public final class DnsApi implements ApiModule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DnsTable table;
-    private final InetSocketAddress listenAddress;
+    private final Supplier<InetSocketAddress> listenAddress;
     private final ContainerLiveness liveness;
 
-    public DnsApi(DnsTable table, InetSocketAddress listenAddress, ContainerLiveness liveness) {
+    public DnsApi(DnsTable table, Supplier<InetSocketAddress> listenAddress, ContainerLiveness liveness) {
         this.table = table;
         this.listenAddress = listenAddress;
         this.liveness = liveness;
@@ -33,9 +34,9 @@ public final class DnsApi implements ApiModule {
         routes.add("DELETE", "/name", r -> delete(r, null, null));
         routes.add("GET", "/name", r -> list());
         routes.add("GET", "/domain", r -> ApiResponse.ok(table.domain().name()));
-        routes.add("GET", "/dns-address", r -> ApiResponse.ok(listenAddress.getAddress().getHostAddress()));
+        routes.add("GET", "/dns-address", r -> ApiResponse.ok(listenAddress.get().getAddress().getHostAddress()));
         routes.add("GET", "/dns-address-port", r -> ApiResponse.ok(
-                listenAddress.getAddress().getHostAddress() + ":" + listenAddress.getPort()));
+                listenAddress.get().getAddress().getHostAddress() + ":" + listenAddress.get().getPort()));
     }
 
     private ApiResponse put(ApiRequest request) {

@@ -81,6 +81,10 @@ public final class DnsServer implements AutoCloseable {
         startThread("dns-tcp-accept", this::acceptTcp);
     }
 
+    public synchronized boolean isStarted() {
+        return !udpSockets.isEmpty() && tcpSocket != null && !closed;
+    }
+
     /** The bound address (the real port when port 0 was requested). */
     public InetSocketAddress address() {
         return new InetSocketAddress(requested.getAddress(), udpSockets.get(0).getLocalPort());

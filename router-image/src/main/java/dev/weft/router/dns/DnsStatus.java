@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The {@code dns} part of {@code /status}, {@code /status/dns} and the report's {@code DNS} key. */
 public final class DnsStatus implements StatusSection {
     private final DnsTable table;
     private final Upstreams upstreams;
-    private final InetSocketAddress listenAddress;
+    private final Supplier<InetSocketAddress> listenAddress;
     private final int ttl;
 
-    public DnsStatus(DnsTable table, Upstreams upstreams, InetSocketAddress listenAddress, int ttl) {
+    public DnsStatus(DnsTable table, Upstreams upstreams, Supplier<InetSocketAddress> listenAddress, int ttl) {
         this.table = table;
         this.upstreams = upstreams;
         this.listenAddress = listenAddress;
@@ -58,7 +59,7 @@ public final class DnsStatus implements StatusSection {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("Domain", table.domain().name());
         report.put("Upstream", upstreamAddresses());
-        report.put("Address", listenAddress.getAddress().getHostAddress() + ":" + listenAddress.getPort());
+        report.put("Address", listenAddress.get().getAddress().getHostAddress() + ":" + listenAddress.get().getPort());
         report.put("TTL", ttl);
         report.put("Entries", DnsEntries.of(table.records()));
         return report;

@@ -37,8 +37,8 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
         this.server = new DnsServer(config.listenAddress(), handler,
                 new UpstreamForwarder(upstreams, config.fallbackTimeout()), UDP_RECEIVERS);
-        this.api = new DnsApi(table, config.listenAddress(), liveness);
-        this.status = new DnsStatus(table, upstreams, config.listenAddress(), config.ttl());
+        this.api = new DnsApi(table, this::address, liveness);
+        this.status = new DnsStatus(table, upstreams, this::address, config.ttl());
     }
 
     /** weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}). */
@@ -81,9 +81,9 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         return table.liveOurs();
     }
 
-    /** Where the server listens (the real port when port 0 was configured). */
+    /** Where the server listens: the real port once started when port 0 was configured. */
     public InetSocketAddress address() {
-        return server.address();
+        return server.isStarted() ? server.address() : config.listenAddress();
     }
 
     public DnsConfig config() {

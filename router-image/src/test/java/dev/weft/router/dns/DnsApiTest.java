@@ -24,8 +24,8 @@ class DnsApiTest {
     private final FakeApiRoutes api;
 
     DnsApiTest() throws UnknownHostException {
-        api = new FakeApiRoutes(new DnsApi(table,
-                new InetSocketAddress(InetAddress.getByName("172.17.0.1"), 53), running::contains));
+        InetSocketAddress listen = new InetSocketAddress(InetAddress.getByName("172.17.0.1"), 53);
+        api = new FakeApiRoutes(new DnsApi(table, () -> listen, running::contains));
     }
 
     private List<String> live(String name) {

@@ -55,7 +55,7 @@ class DnsPersistenceTest {
         Path file = dir.resolve("weavedata.db");
         Store store = Store.open(file);
         DnsTable table = new DnsTable("peerA", new DnsDomain("weave.local."), new StoreDnsRecords(store), clock);
-        FakeApiRoutes api = new FakeApiRoutes(new DnsApi(table, new InetSocketAddress(53), ContainerLiveness.ALWAYS));
+        FakeApiRoutes api = new FakeApiRoutes(new DnsApi(table, () -> new InetSocketAddress(53), ContainerLiveness.ALWAYS));
         api.call("PUT", "/name/c1/10.32.0.1", "fqdn", "web.weave.local.");
         // Abandon the store without closing it, as a killed process would, and read the file afresh.
         store.mvStore().closeImmediately();

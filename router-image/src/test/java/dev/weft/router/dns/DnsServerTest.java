@@ -232,6 +232,13 @@ class DnsServerTest {
     }
 
     @Test
+    void theApiTellsTheRealPortWhenPortZeroWasAskedFor() {
+        String port = new FakeApiRoutes(dns.api()).call("GET", "/dns-address-port").bodyText();
+        assertEquals("127.0.0.1:" + dns.address().getPort(), port);
+        assertTrue(dns.address().getPort() > 0);
+    }
+
+    @Test
     void aMalformedQueryGetsFormerr() throws IOException {
         byte[] garbage = {0x12, 0x34, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 63, 'x'};
         Message reply = new Message(client.udpRaw(garbage));

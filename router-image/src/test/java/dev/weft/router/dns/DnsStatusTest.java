@@ -30,7 +30,7 @@ class DnsStatusTest {
         Path resolv = dir.resolve("resolv.conf");
         Files.writeString(resolv, "nameserver 8.8.8.8\nnameserver 8.8.4.4\nnameserver 172.17.0.1\n");
         InetSocketAddress listen = new InetSocketAddress(InetAddress.getByName("172.17.0.1"), 53);
-        status = new DnsStatus(table, new Upstreams(resolv, listen, 53, clock), listen, 1);
+        status = new DnsStatus(table, new Upstreams(resolv, listen, 53, clock), () -> listen, 1);
         table.add("web.weave.local.", "4f2a9c1d0e7b55aa", Ipv4.parse("10.32.0.1"));
         table.add("db.weave.local.", "77aa", Ipv4.parse("10.32.0.2"));
         table.add("old.weave.local.", "99bb", Ipv4.parse("10.32.0.3"));
