@@ -29,8 +29,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** The {@code weave} command: global options and the list of subcommands. */
@@ -73,18 +72,8 @@ import picocli.CommandLine.Spec;
         })
 public final class Weave implements Callable<Integer> {
 
-    @Option(names = "--help", usageHelp = true, scope = ScopeType.INHERIT,
-            description = "Show this help and exit.")
-    boolean help;
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Show stack traces of failures.")
-    boolean debug;
-
-    @Option(names = "--local", scope = ScopeType.INHERIT,
-            description = "Run the command on this host even when DOCKER_HOST names a remote engine "
-                    + "(used inside the exec container).")
-    boolean local;
+    @Mixin
+    GlobalOptions globalOptions;
 
     @Spec
     CommandSpec spec;

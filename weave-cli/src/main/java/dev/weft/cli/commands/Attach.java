@@ -7,15 +7,14 @@ import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code weave attach [<addr>...] [options] <container>}: the router plumbs the container into the network. */
 @Command(name = "attach", description = "Attach a running container to the weave network and print its addresses.")
 public final class Attach extends WeaveCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "[ADDR...] CONTAINER",
-            description = "Addresses ([ip:]<cidr>, net:<cidr>, net:default; none = net:default), then the container.")
-    List<String> arguments;
+    @Mixin
+    AddressedContainer target;
 
     @Option(names = "--without-dns", description = "Do not register the container's name in weaveDNS.")
     boolean withoutDns;
@@ -38,9 +37,8 @@ public final class Attach extends WeaveCommand {
 
     @Override
     protected void execute() {
-        AddressedTarget target = AddressedTarget.parse(arguments);
         addHosts.forEach(Attach::checkExtraHost);
-        Params params = Params.of().addAll("addr", target.addressTexts())
+        Params params = Params.of().addAll("addr", target.addresses())
                 .flag("without-dns", withoutDns).flag("rewrite-hosts", rewriteHosts)
                 .addAll("add-host", addHosts)
                 .flag("no-multicast-route", noMulticastRoute).flag("keep-tx-on", keepTxOn);
