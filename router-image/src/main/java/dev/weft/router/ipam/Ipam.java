@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * IPAM for the router: the entry point the daemon wires. All state lives in an {@link Allocator}
  * driven by one thread of its own; callers' threads only wait. Implements the Docker lifecycle hooks.
  */
 public final class Ipam implements ContainerEvents, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ipam.class);
     private final IpamConfig config;
     private final ContainerLiveness liveness;
     private final Clock clock;
@@ -220,7 +223,7 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                System.err.println("ipam: " + e.getMessage());
+                LOG.error("ipam: {}", e.getMessage(), e);
             }
         });
     }
