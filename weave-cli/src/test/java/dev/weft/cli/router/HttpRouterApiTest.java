@@ -1,0 +1,68 @@
+package dev.weft.cli.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.weft.cli.router.RouterApi.Listener;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a real HTTP server on loopback. */
+class HttpRouterApiTest {
+    private HttpServer server;
+    private final List<String> seen = new ArrayList<>();
+    private String address;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " accept="
+                    + exchange.getRequestHeaders().getFirst("Accept"));
+            boolean missing = exchange.getRequestURI().getPath().equals("/missing");
+            byte[] body = (missing ? "container c1 not found\n" : "10.32.0.1").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(missing ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        address = "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void sendsMethodPathEncodedParamsAndAccept() throws IOException {
+        RouterResponse response = new HttpRouterApi(address, "").call(Listener.CONTROL, "POST", "/weft/attach/c1",
+                Params.of().add("addr", "net:10.2.0.0/16").add("addr", "ip:10.2.1.1/24").map(), "text/plain");
+        assertEquals(new RouterResponse(200, "10.32.0.1"), response);
+        assertEquals(List.of("POST /weft/attach/c1?addr=net%3A10.2.0.0%2F16&addr=ip%3A10.2.1.1%2F24 accept=text/plain"),
+                seen);
+    }
+
+    @Test
+    void errorStatusKeepsTheBody() throws IOException {
+        RouterResponse response = new HttpRouterApi(address, address).call(Listener.STATUS, "GET", "/missing",
+                Params.of().map(), null);
+        assertEquals(new RouterResponse(404, "container c1 not found\n"), response);
+    }
+
+    @Test
+    void nobodyListening() {
+        server.stop(0);
+        RouterUnreachableException e = assertThrows(RouterUnreachableException.class,
+                () -> new HttpRouterApi(address, "").call(Listener.CONTROL, "GET", "/status", Params.of().map(), null));
+        assertEquals("cannot reach the router at " + address + ": Connection refused", e.getMessage());
+    }
+}
