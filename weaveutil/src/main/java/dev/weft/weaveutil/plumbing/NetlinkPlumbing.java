@@ -379,9 +379,10 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
                 .findFirst();
     }
 
+    /** {@inheritDoc} A null {@code ns} means the host namespace. */
     @Override
     public void setSysctl(NetNs ns, String key, String value) {
-        Sysctl.write(ns, key, value);
+        Sysctl.write(ns == null ? hostNs : ns, key, value);
     }
 
     private static NetNs containerNamespace(int pid) {

@@ -109,6 +109,35 @@ class NetlinkPlumbingTest {
     }
 
     @Test
+    void eachNewAddressIsAnnouncedWithAGratuitousArp() {
+        plumbing.ensureBridge("weave", 1376, null);
+        host.ip("addr", "add", "10.32.0.1/12", "dev", "weave");
+        // Let the bridge's ARP layer learn from unsolicited announcements, so they become visible.
+        host.exec("sh", "-c", "echo 1 > /proc/sys/net/ipv4/conf/weave/arp_accept");
+        plumbing.attachContainer(pid, "weave", List.of(A), AttachOptions.defaults());
+        String mac = container.link("ethwe").orElseThrow().path("address").asText();
+        JsonNode learnt = null;
+        for (int attempt = 0; attempt < 50 && learnt == null; attempt++) {
+            for (JsonNode n : host.ipJson("neigh", "show", "dev", "weave")) {
+                if (n.path("dst").asText().equals("10.32.0.5")) {
+                    learnt = n;
+                }
+            }
+            sleep(20);
+        }
+        assertTrue(learnt != null, "the host never heard of 10.32.0.5");
+        assertEquals(mac, learnt.path("lladdr").asText());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void attachingAgainAddsOnlyWhatIsNew() {
         plumbing.ensureBridge("weave", 1376, null);
         plumbing.attachContainer(pid, "weave", List.of(A), AttachOptions.defaults());
