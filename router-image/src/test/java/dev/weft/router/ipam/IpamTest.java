@@ -173,6 +173,42 @@ class IpamTest {
     }
 
     @Test
+    void concurrentCallersNeverGetTheSameAddress() throws Exception {
+        try (Store store = Store.inMemory(); Ipam ipam = open(store, config("", US, "10.0.0.0/24"), Set.of())) {
+            int threads = 8;
+            int perThread = 30;
+            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<List<Cidr>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<Cidr> mine = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        Cidr cidr = ipam.allocate("t" + thread + "-" + i, Cidr.parse("10.0.0.0/24"), false).await();
+                        mine.add(cidr);
+                        if (i % 3 == 0) {
+                            ipam.free("t" + thread + "-" + i, cidr.address());
+                            mine.remove(cidr);
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            Set<Cidr> all = new java.util.HashSet<>();
+            int held = 0;
+            for (java.util.concurrent.Future<List<Cidr>> f : results) {
+                List<Cidr> mine = f.get(30, TimeUnit.SECONDS);
+                held += mine.size();
+                all.addAll(mine);
+            }
+            pool.shutdown();
+            assertEquals(threads * (perThread - perThread / 3), held);
+            assertEquals(held, all.size(), "no address given to two callers");
+            assertEquals(held, ipam.snapshot().activeIps());
+        }
+    }
+
+    @Test
     void metricsCountLocalUseAndUnreachablePeers() {
         try (Store store = Store.inMemory();
              Ipam ipam = open(store, config("seed=" + US + ",::5", US, "10.32.0.0/12"), Set.of())) {
