@@ -46,8 +46,9 @@ public final class Daemon implements AutoCloseable {
 
     /** {@code weaver}'s main work: start, then wait until SIGTERM/SIGINT runs the shutdown hook. */
     static int runUntilStopped(DaemonConfig config) throws Exception {
-        Daemon daemon = start(config, new Components.Factory());
+        Daemon daemon = new Daemon(config);
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "shutdown"));
+        daemon.startOrClose(config, new Components.Factory());
         daemon.stopped.await();
         return 0;
     }
@@ -55,11 +56,15 @@ public final class Daemon implements AutoCloseable {
     /** Starts everything; on failure closes what was started and rethrows. */
     static Daemon start(DaemonConfig config, Components.Factory factory) throws Exception {
         Daemon daemon = new Daemon(config);
+        daemon.startOrClose(config, factory);
+        return daemon;
+    }
+
+    private void startOrClose(DaemonConfig config, Components.Factory factory) throws Exception {
         try {
-            daemon.startUp(config, factory);
-            return daemon;
+            startUp(config, factory);
         } catch (Exception | Error e) {
-            daemon.close();
+            close();
             throw e;
         }
     }
@@ -127,6 +132,7 @@ public final class Daemon implements AutoCloseable {
                 LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
             }
         }
+        LOG.info("stopped");
         stopped.countDown();
     }
 }
