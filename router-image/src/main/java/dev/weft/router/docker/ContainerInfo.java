@@ -17,11 +17,17 @@ public record ContainerInfo(String id, String name, long pid, boolean running, b
         return "host".equals(networkMode);
     }
 
-    /** {@code hostname.domainname}, or null when the container has no domain. */
+    /**
+     * {@code hostname.domainname}, or the hostname alone when it is dotted (Docker keeps
+     * {@code --hostname a.b.c} whole); null when the container has no domain.
+     */
     public String fqdn() {
-        if (domainname == null || domainname.isEmpty() || hostname == null || hostname.isEmpty()) {
+        if (hostname == null || hostname.isEmpty()) {
             return null;
         }
-        return hostname + "." + domainname;
+        if (domainname != null && !domainname.isEmpty()) {
+            return hostname + "." + domainname;
+        }
+        return hostname.indexOf('.') > 0 ? hostname : null;
     }
 }

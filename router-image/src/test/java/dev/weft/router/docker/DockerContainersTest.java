@@ -46,6 +46,13 @@ class DockerContainersTest {
     }
 
     @Test
+    void aDottedHostnameIsAnFqdnOnItsOwn() {
+        assertEquals("db.weave.local", new ContainerInfo("x", "db", 1, true, false, "db.weave.local", "", "default", "")
+                .fqdn());
+        assertNull(new ContainerInfo("x", "db", 1, true, false, "db", "", "default", "").fqdn());
+    }
+
+    @Test
     void fakeResolvesNamesIdsAndUniquePrefixes() {
         FakeContainers fake = new FakeContainers()
                 .add(FakeContainers.running("aaaa11112222333344445555", "one", 10))
