@@ -73,6 +73,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
 
     private static String describe(Exception e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 }

@@ -49,6 +49,25 @@ class WeaveTest {
     }
 
     @Test
+    void unexpectedFailureIsOneLineWithoutDebug() {
+        cli.docker.failure = new dev.weft.cli.engine.DockerEngine.EngineException("inspect container weave: engine gone",
+                null);
+        Cli.Result result = cli.run("stop");
+        assertEquals(1, result.status());
+        assertEquals("weave: inspect container weave: engine gone\n", result.err());
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        cli.docker.failure = new dev.weft.cli.engine.DockerEngine.EngineException("inspect container weave: engine gone",
+                null);
+        Cli.Result result = cli.run("--debug", "stop");
+        assertEquals(1, result.status());
+        assertTrue(result.err().startsWith("weave: inspect container weave: engine gone\n"), result.err());
+        assertTrue(result.err().contains("\tat dev.weft.cli.WeaveTest.debugAddsTheStackTrace"), result.err());
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExits1() {
         Cli.Result result = cli.run("version", "--bogus");
         assertEquals(1, result.status());

@@ -43,6 +43,8 @@ public final class FakeDockerEngine implements DockerEngine {
     public String runOutput = "";
     public int runStatus;
     public ContainerSpec lastRun;
+    /** When set, every inspection fails with it (an engine that went away). */
+    public RuntimeException failure;
     private int nextId = 1;
 
     public Box add(String name, String status, String image) {
@@ -58,6 +60,9 @@ public final class FakeDockerEngine implements DockerEngine {
 
     @Override
     public Optional<ContainerState> inspect(String container) {
+        if (failure != null) {
+            throw failure;
+        }
         return find(container).map(b -> new ContainerState(b.id, b.status, b.image, b.status.equals("restarting"),
                 b.status.equals("running") ? 4242 : 0));
     }
