@@ -2,6 +2,7 @@ package dev.weft.weaveutil.netlink;
 
 import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.model.Link;
+import dev.weft.weaveutil.model.Veth;
 import dev.weft.weaveutil.nl.Errno;
 import dev.weft.weaveutil.nl.LinkCodec;
 import dev.weft.weaveutil.nl.MessageBuilder;
@@ -62,7 +63,7 @@ public final class Links {
      */
     public void add(Link link) {
         LinkNames.requireValid(link.name());
-        if (link instanceof dev.weft.weaveutil.model.Veth veth) {
+        if (link instanceof Veth veth) {
             LinkNames.requireValid(veth.peerName());
         }
         connection.execute("add " + link.kind() + " " + link.name(), LinkCodec.newLink(link));

@@ -2,6 +2,7 @@ package dev.weft.weaveutil.plumbing;
 
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Mac;
+import dev.weft.weaveutil.netlink.LinkNotFoundException;
 import dev.weft.weaveutil.ns.NetNs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -231,7 +232,7 @@ public final class FakePlumbing implements Plumbing {
     private BridgeState requireBridge(String name) {
         BridgeState b = bridges.get(name);
         if (b == null) {
-            throw new dev.weft.weaveutil.netlink.LinkNotFoundException("get link " + name);
+            throw new LinkNotFoundException("get link " + name);
         }
         return b;
     }

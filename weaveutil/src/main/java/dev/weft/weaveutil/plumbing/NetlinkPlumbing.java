@@ -4,6 +4,7 @@ import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.jna.Ethtool;
 import dev.weft.weaveutil.jna.PacketSocket;
+import dev.weft.weaveutil.model.Address;
 import dev.weft.weaveutil.model.Bridge;
 import dev.weft.weaveutil.model.Link;
 import dev.weft.weaveutil.model.LinkAttrs;
@@ -16,8 +17,6 @@ import dev.weft.weaveutil.nl.NetlinkException;
 import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.ns.NoSuchNamespaceException;
 import dev.weft.weaveutil.sysctl.Sysctl;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -85,7 +84,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         if (!link.isUp()) {
             host.links().setUp(name);
         }
-        hostNs.run(() -> configureNeighbourCache(name));
+        hostNs.run(() -> InterfaceSysctls.configureNeighbourCache(name));
     }
 
     @Override
@@ -167,15 +166,14 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         host.links().add(Veth.pair(LinkAttrs.named(hostEnd).withMtu(mtu).withMaster(bridge.index()).up(),
                 opts.ifName(), ns));
         try {
-            hostNs.run(() -> disableRouterAdvertisements(hostEnd));
+            hostNs.run(() -> InterfaceSysctls.disableRouterAdvertisements(hostEnd));
             if (opts.hairpin()) {
                 host.links().setHairpin(hostEnd, true);
             }
             inside(ns, () -> {
-                disableRouterAdvertisements(opts.ifName());
-                configureNeighbourCache(opts.ifName());
-                // Removing one address must not take the others of its subnet with it.
-                Sysctl.write("net/ipv4/conf/" + opts.ifName() + "/promote_secondaries", "1");
+                InterfaceSysctls.disableRouterAdvertisements(opts.ifName());
+                InterfaceSysctls.configureNeighbourCache(opts.ifName());
+                InterfaceSysctls.keepSecondaryAddresses(opts.ifName());
                 if (!opts.keepTxOn()) {
                     Ethtool.setTxChecksum(opts.ifName(), false);
                 }
@@ -198,7 +196,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
                 continue;
             }
             try {
-                inside.addresses().add(dev.weft.weaveutil.model.Address.of(ethwe.index(), cidr));
+                inside.addresses().add(Address.of(ethwe.index(), cidr));
                 added.add(cidr);
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.EEXIST) {
@@ -266,7 +264,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             for (Cidr cidr : new LinkedHashSet<>(addrs)) {
                 if (present.contains(cidr)) {
                     try {
-                        inside.addresses().delete(dev.weft.weaveutil.model.Address.of(ethwe.get().index(), cidr));
+                        inside.addresses().delete(Address.of(ethwe.get().index(), cidr));
                     } catch (NetlinkException e) {
                         // Gone already: without promote_secondaries the kernel drops secondaries with their primary.
                         if (e.errno() != Errno.EADDRNOTAVAIL) {
@@ -327,12 +325,12 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         Set<Integer> ports = host.links().list().stream().filter(l -> l.attrs().masterIndex() == bridgeLink.index())
                 .map(Link::index).collect(Collectors.toSet());
         try (Netlink inside = Netlink.open(ns)) {
-            List<dev.weft.weaveutil.model.Address> addresses = inside.addresses().list(Addresses.FAMILY_V4);
+            List<Address> addresses = inside.addresses().list(Addresses.FAMILY_V4);
             List<InterfaceInfo> found = new ArrayList<>();
             for (Link link : inside.links().list()) {
                 if (link instanceof Veth && ports.contains(link.attrs().parentIndex())) {
                     List<Cidr> cidrs = addresses.stream().filter(a -> a.linkIndex() == link.index())
-                            .map(dev.weft.weaveutil.model.Address::toCidr).toList();
+                            .map(Address::toCidr).toList();
                     found.add(new InterfaceInfo(link.name(), link.mac() == null ? "" : link.mac().toString(), cidrs));
                 }
             }
@@ -391,21 +389,6 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         } catch (NoSuchNamespaceException e) {
             throw new PlumbingException("container " + pid + " died (no process " + pid + ")");
         }
-    }
-
-    /** Router advertisements off, as on the original's bridge and veths; a kernel without IPv6 has nothing to do. */
-    private static void disableRouterAdvertisements(String ifName) {
-        String key = "net/ipv6/conf/" + ifName + "/accept_ra";
-        if (Files.exists(Path.of("/proc/sys", key))) {
-            Sysctl.write(key, "0");
-        }
-    }
-
-    /** Short ARP cache timers so a moved address is relearnt quickly (SPEC §3.1). */
-    private static void configureNeighbourCache(String ifName) {
-        Sysctl.write("net/ipv4/neigh/" + ifName + "/base_reachable_time", "5");
-        Sysctl.write("net/ipv4/neigh/" + ifName + "/delay_first_probe_time", "2");
-        Sysctl.write("net/ipv4/neigh/" + ifName + "/ucast_solicit", "1");
     }
 
     private static <T> T inside(NetNs ns, Callable<T> work) {
