@@ -24,21 +24,20 @@ final class Allocator {
     private final IpamPersistence persistence;
     private Ring ring;
     private final TreeMap<Long, Space> spaces = new TreeMap<>();
-    private final Map<String, Owner> owners = new LinkedHashMap<>();
+    private final Owners owners;
     private final List<PendingRequest> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> ringWaiters = new ArrayList<>();
     private final Map<String, Long> releaseDeadlines = new LinkedHashMap<>();
     private boolean consensusStarted;
 
     private boolean ringDirty;
-    private final Map<String, Owner> dirtyOwners = new LinkedHashMap<>();
-    private final List<Answer> answers = new ArrayList<>();
+    private final Answers answers = new Answers();
 
     Allocator(IpamConfig config, IpamPersistence persistence) {
         this.config = config;
         this.persistence = persistence;
         IpamPersistence.Snapshot stored = persistence.load(config.ourName(), config.range());
-        owners.putAll(stored.owners());
+        owners = new Owners(stored.owners());
         ring = stored.ring();
         if (ring == null && config.init() instanceof IpallocInit.Seed seed) {
             formRing(seed.peers());
@@ -76,7 +75,7 @@ final class Allocator {
             if (!tryClaim(request)) {
                 pending.add(request);
                 if (noErrorOnUnknown) {
-                    answer(result, null);
+                    answers.answer(result, null);
                 }
                 establishRing();
             }
@@ -89,7 +88,7 @@ final class Allocator {
     void awaitRing(CompletableFuture<Void> result) {
         try {
             if (ring != null) {
-                answer(result, null);
+                answers.answer(result, null);
             } else {
                 ringWaiters.add(result);
                 establishRing();
@@ -107,11 +106,11 @@ final class Allocator {
                 PendingRequest request = it.next();
                 if (request.result() == result) {
                     it.remove();
-                    fail(request.result(), new RequestCancelledException("request cancelled"));
+                    answers.fail(request.result(), new RequestCancelledException("request cancelled"));
                 }
             }
             if (ringWaiters.remove(result)) {
-                fail(result, new RequestCancelledException("request cancelled"));
+                answers.fail(result, new RequestCancelledException("request cancelled"));
             }
         } finally {
             settle();
@@ -146,15 +145,11 @@ final class Allocator {
 
     /** The addresses {@code id} holds inside {@code subnet}. */
     List<Cidr> lookup(String id, Cidr subnet) {
-        Owner owner = owners.get(id);
-        if (owner == null) {
-            return List.of();
-        }
-        return owner.cidrs().stream().filter(c -> subnet.contains(c.address())).toList();
+        return owners.within(id, subnet);
     }
 
     Map<String, Owner> owners() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(owners));
+        return new LinkedHashMap<>(owners.all());
     }
 
     // ---- container lifetime ---------------------------------------------------------------
@@ -167,7 +162,7 @@ final class Allocator {
     void containerDied(String id, long nowMillis) {
         try {
             cancelRequestsOf(id);
-            if (owners.containsKey(id)) {
+            if (owners.get(id) != null) {
                 releaseDeadlines.put(id, nowMillis + DEATH_GRACE_MILLIS);
             }
         } finally {
@@ -217,7 +212,7 @@ final class Allocator {
      */
     void reconcile(Map<String, List<Cidr>> live) {
         try {
-            for (String id : new ArrayList<>(owners.keySet())) {
+            for (String id : new ArrayList<>(owners.all().keySet())) {
                 if (owners.get(id).isContainer() && !live.containsKey(id)) {
                     releaseAll(id);
                 }
@@ -247,7 +242,7 @@ final class Allocator {
             Optional<PeerName> heir = ring == null ? Optional.empty()
                     : ring.owners().stream().filter(p -> !p.equals(config.ourName())).findFirst();
             for (PendingRequest request : pending) {
-                fail(request.result(), new RequestCancelledException("peer reset"));
+                answers.fail(request.result(), new RequestCancelledException("peer reset"));
             }
             pending.clear();
             heir.ifPresent(h -> ring.transfer(config.ourName(), h));
@@ -257,7 +252,6 @@ final class Allocator {
             spaces.clear();
             owners.clear();
             releaseDeadlines.clear();
-            dirtyOwners.clear();
             ringDirty = false;
             consensusStarted = false;
             persistence.wipe();
@@ -375,7 +369,7 @@ final class Allocator {
     }
 
     private void ringFormed() {
-        ringWaiters.forEach(w -> answer(w, null));
+        ringWaiters.forEach(w -> answers.answer(w, null));
         ringWaiters.clear();
         retryPending();
     }
@@ -389,7 +383,7 @@ final class Allocator {
         for (AddressRange range : ring.rangesOwnedBy(config.ourName())) {
             spaces.put(range.start(), new Space(range));
         }
-        for (Owner owner : owners.values()) {
+        for (Owner owner : owners.all().values()) {
             for (Cidr cidr : owner.cidrs()) {
                 Space space = spaceFor(cidr.address().unsigned());
                 if (space != null) {
@@ -434,7 +428,7 @@ final class Allocator {
         if (!request.id().equals(Owner.NO_ID)) {
             List<Cidr> existing = lookup(request.id(), request.subnet());
             if (!existing.isEmpty()) {
-                answer(request.result(), existing.get(0).withPrefix(request.subnet().prefixLength()));
+                answers.answer(request.result(), existing.get(0).withPrefix(request.subnet().prefixLength()));
                 return true;
             }
         }
@@ -448,8 +442,8 @@ final class Allocator {
                 reportFree(space);
                 Cidr cidr = Cidr.of(AddressRange.ip(address), request.subnet().prefixLength());
                 String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
-                record(id, request.isContainer(), cidr);
-                answer(request.result(), cidr);
+                owners.add(id, request.isContainer(), cidr);
+                answers.answer(request.result(), cidr);
                 return true;
             }
         }
@@ -462,14 +456,14 @@ final class Allocator {
         long address = cidr.address().unsigned();
         String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
         if (!config.range().contains(cidr.address())) {
-            String holder = holderOf(cidr.address());
+            String holder = owners.holderOf(cidr.address());
             if (holder != null && !holder.equals(id)) {
-                fail(request.result(), new IpamException("address " + cidr.address() + " already in use by " + holder));
+                answers.fail(request.result(), new IpamException("address " + cidr.address() + " already in use by " + holder));
             } else {
                 if (holder == null) {
-                    record(id, request.isContainer(), cidr);
+                    owners.add(id, request.isContainer(), cidr);
                 }
-                answer(request.result(), null);
+                answers.answer(request.result(), null);
             }
             return true;
         }
@@ -479,23 +473,23 @@ final class Allocator {
         PeerName peer = ring.owner(address);
         if (!peer.equals(config.ourName())) {
             // No other peer is reachable yet (the mesh comes later), so asking it for the address cannot succeed.
-            fail(request.result(), new IpamException("address " + cidr.address() + " is owned by other peer "
+            answers.fail(request.result(), new IpamException("address " + cidr.address() + " is owned by other peer "
                     + peer + " (" + nicknameOf(peer) + ")"));
             return true;
         }
         Space space = spaceFor(address);
         if (space.isUsed(address)) {
-            String holder = holderOf(cidr.address());
+            String holder = owners.holderOf(cidr.address());
             if (holder != null && !holder.equals(id)) {
-                fail(request.result(), new IpamException("address " + cidr.address() + " is already owned by " + holder));
+                answers.fail(request.result(), new IpamException("address " + cidr.address() + " is already owned by " + holder));
                 return true;
             }
         } else {
             space.markUsed(address);
             reportFree(space);
-            record(id, request.isContainer(), cidr);
+            owners.add(id, request.isContainer(), cidr);
         }
-        answer(request.result(), null);
+        answers.answer(request.result(), null);
         return true;
     }
 
@@ -503,38 +497,11 @@ final class Allocator {
         return peer.equals(config.ourName()) ? config.nickname() : "";
     }
 
-    private String holderOf(Ipv4 address) {
-        for (Map.Entry<String, Owner> e : owners.entrySet()) {
-            for (Cidr c : e.getValue().cidrs()) {
-                if (c.address().equals(address)) {
-                    return e.getKey();
-                }
-            }
-        }
-        return null;
-    }
-
-    private void record(String id, boolean isContainer, Cidr cidr) {
-        Owner owner = owners.getOrDefault(id, new Owner(isContainer, List.of()));
-        if (!owner.cidrs().contains(cidr)) {
-            owner = owner.plus(cidr);
-            owners.put(id, owner);
-            dirtyOwners.put(id, owner);
-        }
-    }
-
     private void release(String id, Cidr cidr) {
-        Owner owner = owners.get(id).minus(cidr);
-        if (owner.cidrs().isEmpty()) {
-            owners.remove(id);
-            dirtyOwners.put(id, null);
-        } else {
-            owners.put(id, owner);
-            dirtyOwners.put(id, owner);
-        }
+        owners.remove(id, cidr);
         long address = cidr.address().unsigned();
         Space space = spaceFor(address);
-        if (space != null && holderOf(cidr.address()) == null) {
+        if (space != null && owners.holderOf(cidr.address()) == null) {
             space.markFree(address);
             reportFree(space);
         }
@@ -555,43 +522,21 @@ final class Allocator {
             PendingRequest request = it.next();
             if (request.id().equals(id)) {
                 it.remove();
-                fail(request.result(), new RequestCancelledException("owner " + id + " died"));
-            }
-        }
-    }
-
-    private <T> void answer(CompletableFuture<T> future, T value) {
-        answers.add(new Answer(future, value, null));
-    }
-
-    private void fail(CompletableFuture<?> future, RuntimeException error) {
-        answers.add(new Answer(future, null, error));
-    }
-
-    private record Answer(CompletableFuture<?> future, Object value, Throwable error) {
-        @SuppressWarnings("unchecked")
-        void deliver() {
-            if (error != null) {
-                future.completeExceptionally(error);
-            } else {
-                ((CompletableFuture<Object>) future).complete(value);
+                answers.fail(request.result(), new RequestCancelledException("owner " + id + " died"));
             }
         }
     }
 
     /** Persists what changed, then answers the callers: nobody hears of a change the disk does not hold. */
     private void settle() {
-        List<Answer> ready = new ArrayList<>(answers);
-        answers.clear();
         try {
-            persistence.save(ring, ringDirty, new LinkedHashMap<>(dirtyOwners));
+            persistence.save(ring, ringDirty, owners.drainChanges());
         } catch (RuntimeException e) {
             IpamException failure = new IpamException("cannot save IPAM data: " + e.getMessage());
-            ready.forEach(a -> a.future().completeExceptionally(failure));
+            answers.failAll(failure);
             throw failure;
         }
         ringDirty = false;
-        dirtyOwners.clear();
-        ready.forEach(Answer::deliver);
+        answers.deliver();
     }
 }
