@@ -78,6 +78,20 @@ class NeighboursAndTapTest {
     }
 
     @Test
+    void ipv6AddressesAreAddedListedAndDeleted() throws Exception {
+        int weave = netlink.links().get("weave").index();
+        java.net.InetAddress ip = java.net.InetAddress.getByName("fd00:77::1");
+        dev.weft.weaveutil.model.Address v6 = new dev.weft.weaveutil.model.Address(weave, ip, 64, 0, null);
+        netlink.addresses().add(v6);
+        String seen = namespace.ip("-6", "addr", "show", "dev", "weave");
+        assertTrue(seen.contains("inet6 fd00:77::1/64"), seen);
+        assertTrue(netlink.addresses().list(Addresses.FAMILY_V6).stream()
+                .anyMatch(a -> a.ip().equals(ip) && a.prefixLength() == 64));
+        netlink.addresses().delete(v6);
+        assertTrue(!namespace.ip("-6", "addr", "show", "dev", "weave").contains("fd00:77::1"));
+    }
+
+    @Test
     void neighbourEntriesAreWrittenAndListed() {
         netlink.addresses().add("weave", Cidr.parse("10.32.0.1/12"));
         int weave = netlink.links().get("weave").index();
