@@ -20,6 +20,7 @@ import org.h2.mvstore.MVStore;
 public final class Store implements AutoCloseable {
     /** The file name the daemon uses under its {@code --db-prefix}. */
     public static final String DATA_FILE_SUFFIX = "data.db";
+    private static final String FLAGS_MAP = "weave";
 
     private final MVStore mvStore;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -58,6 +59,18 @@ public final class Store implements AutoCloseable {
     /** A named map, created on first use. Keys and values may be any type MVStore stores natively (String, Long, byte[]...). */
     public <K, V> MVMap<K, V> map(String name) {
         return mvStore.openMap(name);
+    }
+
+    /** A persisted flag ({@code flag:<name>} in map {@code weave}), or null when never set. */
+    public String flag(String name) {
+        return this.<String, String>map(FLAGS_MAP).get("flag:" + name);
+    }
+
+    /** Sets a flag and commits it. */
+    public void setFlag(String name, String value) {
+        update(() -> {
+            this.<String, String>map(FLAGS_MAP).put("flag:" + name, value);
+        });
     }
 
     /** Makes every change so far durable. */

@@ -64,6 +64,18 @@ class StoreTest {
     }
 
     @Test
+    void flagsArePersisted() {
+        Path file = dir.resolve("weavedata.db");
+        try (Store store = Store.open(file)) {
+            assertNull(store.flag("expose"));
+            store.setFlag("expose", "10.32.0.1/12");
+        }
+        try (Store store = Store.open(file)) {
+            assertEquals("10.32.0.1/12", store.flag("expose"));
+        }
+    }
+
+    @Test
     void dataFileFollowsTheDbPrefix() {
         assertEquals(Path.of("/weavedb/weavedata.db"), Store.dataFile("/weavedb/weave"));
     }
