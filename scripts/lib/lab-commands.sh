@@ -302,6 +302,6 @@ main() {
         images) cmd_images "$@" ;;
         load) cmd_load "$@" ;;
         build-env) cmd_build_env "$@" ;;
-        *) usage >&2; die "unknown command: $cmd" ;;
+        *) die "unknown command: $cmd (see: scripts/lab help)" ;;
     esac
 }

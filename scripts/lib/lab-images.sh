@@ -39,6 +39,17 @@ debian_mirror() {
     echo "${url:-http://deb.debian.org/debian}"
 }
 
+# Removes a debootstrap target, first unmounting whatever a failed run left mounted in it
+# (proc, sys, a bind of /dev), and never crossing into another file system.
+remove_rootfs_dir() {
+    local dir=$1 mnt
+    [[ -d $dir ]] || return 0
+    for mnt in $(awk -v d="$dir/" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r); do
+        umount -l "$mnt" 2>/dev/null || true
+    done
+    rm -rf --one-file-system "$dir"
+}
+
 # rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if needed.
 rootfs_tar() {
     local name=$1 packages=$2 hash tar dir
@@ -48,11 +59,11 @@ rootfs_tar() {
         ensure_packages debootstrap:/usr/sbin/debootstrap
         mkdir -p "$LAB_ROOTFS_CACHE"
         dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
-        rm -rf "$dir"
+        remove_rootfs_dir "$dir"
         say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
         if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
             >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
-            rm -rf "$dir"
+            remove_rootfs_dir "$dir"
             die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
         fi
         chroot "$dir" apt-get clean
@@ -61,9 +72,9 @@ rootfs_tar() {
         find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
         printf 'nameserver %s\n' "$LAB_SWITCH_IP" >"$dir/etc/resolv.conf"
         tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
-        rm -rf "$dir"
+        remove_rootfs_dir "$dir"
         rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
-        find "$LAB_ROOTFS_CACHE" -name "$name-*.tar" ! -name "$name-$hash.tar" -delete   # superseded lists
+        find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$name-$hash.tar" -delete   # superseded lists
     fi
     echo "$tar"
 }
@@ -142,6 +153,14 @@ build_router_images() {
 }
 
 images_build_all() {
+    ensure_lab_tools
+    ensure_packages debootstrap:/usr/sbin/debootstrap busybox-static:/bin/busybox
+    # the two debootstraps (minutes on a fresh machine) run side by side; imports follow
+    local pids=() pid rc=0
+    rootfs_tar base "$LAB_BASE_PACKAGES" >/dev/null & pids+=($!)
+    rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES" >/dev/null & pids+=($!)
+    for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
+    ((rc == 0)) || die "building the root file systems failed"
     builder_up
     build_small_image
     build_base_image

@@ -11,7 +11,7 @@ resolver_up() {
     nsenter --net="$(netns_path "$LAB_SWITCH_NS")" dnsmasq \
         --conf-file="$LAB_RESOLVER_CONF" --pid-file="$LAB_RESOLVER_PID" \
         --listen-address="$LAB_SWITCH_IP" --bind-interfaces \
-        --user=root --group=root --cache-size=0 3>&- 9>&- ||
+        --user=root --group=root --cache-size=0 3>&- 8>&- 9>&- ||
         die "dnsmasq failed to start in $LAB_SWITCH_NS"
 }
 
