@@ -2,6 +2,8 @@ package dev.weft.router.attach;
 
 import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.ContainerLiveness;
+import dev.weft.router.bridge.AddressAnnouncer;
+import dev.weft.router.bridge.GratuitousArpAnnouncer;
 import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.InspectLiveness;
@@ -51,7 +53,8 @@ public final class HostSide implements AutoCloseable {
         NetNs hostNs = NetNs.current();
         try {
             NetlinkPlumbing plumbing = new NetlinkPlumbing();
-            HostSide side = create(config, plumbing, hostNs, new ExecIptables(), containers, addresses, names);
+            HostSide side = create(config, plumbing, hostNs, new ExecIptables(), containers, addresses, names,
+                    new GratuitousArpAnnouncer(plumbing, hostNs));
             side.owned.add(plumbing);
             side.owned.add(hostNs);
             return side;
@@ -68,9 +71,16 @@ public final class HostSide implements AutoCloseable {
      */
     public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
                                   Containers containers, AddressBook addresses, NameBook names) {
+        return create(config, plumbing, hostNs, iptables, containers, addresses, names, null);
+    }
+
+    /** As above, announcing exposed addresses with {@code announcer} (null: no announcements). */
+    public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
+                                  Containers containers, AddressBook addresses, NameBook names,
+                                  AddressAnnouncer announcer) {
         WeaveBridge bridge = new WeaveBridge(plumbing, hostNs, config.weaveBridge(), config.mtu(), config.peerMac());
         WeaveRules rules = new WeaveRules(iptables, config.rules());
-        ExposeService expose = new ExposeService(bridge, new ExposeRules(iptables), names);
+        ExposeService expose = new ExposeService(bridge, new ExposeRules(iptables), names, announcer);
         ContainerResolver resolver = new ContainerResolver(containers);
         AttachService attach = new AttachService(resolver, plumbing, bridge, addresses, names,
                 new HostsFileWriter(config.procRoot(), config.hostRoot()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.router.api.ApiResponse;
+import dev.weft.router.bridge.GratuitousArpAnnouncer;
 import dev.weft.router.docker.FakeContainers;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.iptables.ExecIptables;
@@ -50,7 +51,8 @@ class HostSidePrivilegedTest {
         host = HostSide.create(new HostSideConfig("weave", 1376, "8a:3e:3e:3e:3e:3e", "docker0", null, 6783, 6784,
                         Path.of("/proc"), Path.of("/nonexistent")), plumbing, hostHandle,
                 new ExecIptables(hostNetns.exec("iptables")), containers,
-                new MemoryAddressBook(Cidr.parse("10.32.0.0/12"), new InspectLiveness(containers)), new MemoryNameBook());
+                new MemoryAddressBook(Cidr.parse("10.32.0.0/12"), new InspectLiveness(containers)), new MemoryNameBook(),
+                new GratuitousArpAnnouncer(plumbing, hostHandle));
         host.start();
         host.apiModules().forEach(m -> m.register(api));
     }
@@ -105,7 +107,15 @@ class HostSidePrivilegedTest {
         assertTrue(in(containerNetns, "ip", "-4", "addr", "show", "ethwe").contains("inet 10.32.0.1/12"));
         assertTrue(in(containerNetns, "ip", "route").contains("224.0.0.0/4 dev ethwe"));
 
+        // the container learns the bridge's address from the gratuitous ARP alone (no traffic yet)
+        in(containerNetns, "sysctl", "-qw", "net.ipv4.conf.ethwe.arp_accept=1");
         assertEquals(204, api.call("POST", "/expose/10.32.0.100/12", Map.of()).status());
+        String neighbours = "";
+        for (int i = 0; i < 50 && !neighbours.contains("8a:3e:3e:3e:3e:3e"); i++) {
+            Thread.sleep(20);
+            neighbours = in(containerNetns, "ip", "neigh", "show", "10.32.0.100");
+        }
+        assertTrue(neighbours.contains("lladdr 8a:3e:3e:3e:3e:3e"), neighbours);
         // a TCP connect to a closed port on the bridge address: "refused" means the packets got there and back
         Process probe = new ProcessBuilder(containerNetns.exec("timeout", "5", "bash", "-c", "</dev/tcp/10.32.0.100/9"))
                 .redirectErrorStream(true).start();

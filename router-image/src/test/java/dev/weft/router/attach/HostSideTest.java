@@ -34,6 +34,7 @@ class HostSideTest {
     final MemoryNameBook dns = new MemoryNameBook();
     HostSide host;
     final TestRoutes api = new TestRoutes();
+    final List<String> announced = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -52,7 +53,8 @@ class HostSideTest {
         HostSideConfig config = new HostSideConfig("weave", 1376, PEER_MAC, "docker0", "172.17.0.1", 6783, 6784,
                 tmp.resolve("proc"), tmp.resolve("host"));
         // FakePlumbing keeps sysctls without entering a namespace, so no host namespace handle is needed
-        HostSide side = HostSide.create(config, plumbing, null, iptables, containers, addresses, names);
+        HostSide side = HostSide.create(config, plumbing, null, iptables, containers, addresses, names,
+                (link, cidr) -> announced.add(link + " " + cidr));
         side.start();
         side.apiModules().forEach(m -> m.register(api));
         return side;
@@ -169,6 +171,7 @@ class HostSideTest {
     void exposeAndHide() {
         assertResponse(204, "", post("/expose/10.32.0.100/12"));
         assertEquals(List.of(Cidr.parse("10.32.0.100/12")), plumbing.bridgeAddresses("weave"));
+        assertEquals(List.of("weave 10.32.0.100/12"), announced);
         assertTrue(iptables.exists("nat", "WEAVE", List.of("-s", "10.32.0.0/12", "!", "-d", "10.32.0.0/12", "-j", "MASQUERADE")));
         dns.add("weave:expose", Cidr.parse("10.32.0.100/12").address(), "gw.weave.local.");
 
