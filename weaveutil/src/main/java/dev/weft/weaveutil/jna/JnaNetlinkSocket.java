@@ -72,6 +72,8 @@ public final class JnaNetlinkSocket implements NetlinkSocket {
         if (!closed) {
             closed = true;
             LibC.close(fd);
+            sendBuffer.close();
+            receiveBuffer.close();
         }
     }
 }

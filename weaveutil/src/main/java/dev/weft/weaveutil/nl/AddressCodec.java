@@ -12,7 +12,8 @@ public final class AddressCodec {
 
     /**
      * RTM_NEWADDR or RTM_DELADDR for {@code address}. IFA_LOCAL and IFA_ADDRESS both carry the
-     * address, as {@code ip addr add} sends them for a non-point-to-point link.
+     * address, as {@code ip addr add} sends them for a non-point-to-point link; new IPv4 addresses
+     * get the subnet's broadcast address ({@code brd +}).
      */
     public static MessageBuilder encode(int type, int flags, Address address) {
         MessageBuilder out = new MessageBuilder(type, flags);
@@ -21,10 +22,21 @@ public final class AddressCodec {
         new IfAddrMsg(family, address.prefixLength(), 0, address.scope(), address.linkIndex()).writeTo(out);
         out.attribute(Nl.IFA_LOCAL, ip);
         out.attribute(Nl.IFA_ADDRESS, ip);
+        if (family == Nl.AF_INET && address.prefixLength() < 31 && type == Nl.RTM_NEWADDR) {
+            out.attribute(Nl.IFA_BROADCAST, broadcast(ip, address.prefixLength()));
+        }
         if (address.label() != null) {
             out.attributeString(Nl.IFA_LABEL, address.label());
         }
         return out;
+    }
+
+    /** The subnet's broadcast address, as {@code ip addr add ... brd +} computes it. */
+    static byte[] broadcast(byte[] ip, int prefixLength) {
+        int bits = ((ip[0] & 0xff) << 24) | ((ip[1] & 0xff) << 16) | ((ip[2] & 0xff) << 8) | (ip[3] & 0xff);
+        int hostMask = prefixLength == 0 ? -1 : (1 << (32 - prefixLength)) - 1;
+        int b = bits | hostMask;
+        return new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b};
     }
 
     public static MessageBuilder dumpRequest(int family) {

@@ -95,7 +95,10 @@ class CodecRoundTripTest {
     @Test
     void addressesRoundTrip() {
         Address v4 = Address.of(5, Cidr.parse("10.32.0.1/12"));
-        Address back = AddressCodec.decode(only(AddressCodec.encode(Nl.RTM_NEWADDR, 0, v4)));
+        NetlinkMessage encoded = only(AddressCodec.encode(Nl.RTM_NEWADDR, 0, v4));
+        Attributes attrs = Attributes.parse(encoded.body().position(IfAddrMsg.LENGTH));
+        assertArrayEquals(new byte[] {10, 47, -1, -1}, attrs.bytes(Nl.IFA_BROADCAST).orElseThrow());
+        Address back = AddressCodec.decode(encoded);
         assertEquals(v4, back);
         assertEquals(Cidr.parse("10.32.0.1/12"), back.toCidr());
 

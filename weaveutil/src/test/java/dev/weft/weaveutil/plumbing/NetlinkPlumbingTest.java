@@ -93,6 +93,7 @@ class NetlinkPlumbingTest {
         assertEquals(1376, ethwe.path("mtu").asInt());
         assertTrue(ethwe.path("flags").toString().contains("\"UP\""));
         assertEquals(List.of("10.32.0.5/12", "10.40.1.2/24"), container.ipv4("ethwe"));
+        assertTrue(container.ip("-4", "addr", "show", "dev", "ethwe").contains("brd 10.47.255.255"));
         String routes = container.ip("route", "show", "224.0.0.0/4");
         assertTrue(routes.contains("224.0.0.0/4 dev ethwe scope link"), routes);
         assertEquals("1", container.exec("cat", "/proc/sys/net/ipv4/neigh/ethwe/ucast_solicit").trim());
