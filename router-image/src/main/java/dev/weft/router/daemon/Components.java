@@ -4,22 +4,25 @@ import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
+import dev.weft.router.attach.AddressBook;
+import dev.weft.router.attach.HostSide;
+import dev.weft.router.attach.HostSideConfig;
+import dev.weft.router.attach.NameBook;
+import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.dns.WeaveDns;
 import dev.weft.router.docker.Containers;
-import dev.weft.router.docker.DockerClients;
-import dev.weft.router.docker.DockerContainers;
-import dev.weft.router.docker.DockerEventStream;
 import dev.weft.router.docker.DockerEventWatcher;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
 import dev.weft.router.store.Store;
-import com.github.dockerjava.api.DockerClient;
+import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The router's services made from the configuration: Docker access and its event watcher, IPAM,
- * weaveDNS. Exposes their HTTP modules and status sections, and starts them in order.
+ * weaveDNS and the host side (bridge, iptables, attach). Exposes their HTTP modules and status
+ * sections; {@link #start()} brings them up in order and reconciles IPAM with what runs.
  */
 final class Components implements AutoCloseable {
 
@@ -37,62 +41,116 @@ final class Components implements AutoCloseable {
     private final List<StatusSection> sections = new ArrayList<>();
     private final List<ContainerEvents> eventSubscribers = new ArrayList<>();
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-    private final List<Startable> startSteps = new ArrayList<>();
+    private final List<Step> startSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
+    private Ipam ipam;
+    private LiveAddresses liveAddresses;
 
     @FunctionalInterface
-    interface Startable {
-        void start() throws Exception;
+    interface Step {
+        void run() throws Exception;
     }
 
-    /** Builds the real components; tests substitute their own. */
+    /** Builds the real components; tests override the Docker and host tool seams with fakes. */
     static class Factory {
-        Components create(DaemonConfig config, Store store) throws Exception {
-            Components c = new Components();
-            Clock clock = Clock.systemUTC();
-            Containers containers = null;
-            ContainerLiveness liveness = ContainerLiveness.ALWAYS;
-            if (config.dockerApi() != null) {
-                DockerClient docker = DockerClients.connect(config.dockerApi());
-                c.toClose.push(docker);
-                containers = new DockerContainers(docker);
-                liveness = new InspectLiveness(containers);
-                c.watcher = new DockerEventWatcher(new DockerEventStream(docker));
-                c.toClose.push(c.watcher);
-                LOG.info("Docker API at {}", config.dockerApi());
-            } else {
-                LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
-            }
-            if (config.ipam() != null) {
-                ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
-                        "ipam-timers"));
-                c.toClose.push(scheduler::shutdownNow);
-                Ipam ipam = Ipam.create(config.ipam(), store, liveness, clock, scheduler);
-                c.toClose.push(ipam);
-                c.modules.add(new IpamApi(ipam));
-                c.sections.add(ipam.status());
-                c.eventSubscribers.add(ipam);
-                LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
-            }
-            if (config.dns() != null) {
-                WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
-                c.toClose.push(dns);
-                c.modules.add(dns.api());
-                c.sections.add(dns.status());
-                c.eventSubscribers.add(dns);
-                c.startSteps.add(() -> {
-                    dns.start();
-                    LOG.info("weaveDNS for {} listening on {}", config.dns().domain(), dns.address());
-                });
-            }
-            return c;
+
+        /** Docker access, or null when the router runs without a Docker API. */
+        DockerAccess docker(DaemonConfig config) {
+            return config.dockerApi() == null ? null : DockerAccess.connect(config.dockerApi());
         }
 
-        private static Thread daemonThread(Runnable r, String name) {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
+        HostTools hostTools(DaemonConfig config) {
+            return HostTools.onHost();
         }
+
+        Components create(DaemonConfig config, Store store) throws Exception {
+            Components c = new Components();
+            try {
+                c.build(this, config, store);
+                return c;
+            } catch (Exception | Error e) {
+                c.close();
+                throw e;
+            }
+        }
+    }
+
+    private void build(Factory factory, DaemonConfig config, Store store) throws Exception {
+        Clock clock = Clock.systemUTC();
+        DockerAccess docker = factory.docker(config);
+        Containers containers = new NoDocker();
+        ContainerLiveness liveness = ContainerLiveness.ALWAYS;
+        if (docker != null) {
+            toClose.push(docker);
+            containers = docker.containers();
+            liveness = new InspectLiveness(containers);
+            watcher = new DockerEventWatcher(docker.events());
+            toClose.push(watcher);
+            LOG.info("Docker API at {}", config.dockerApi());
+        } else {
+            LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
+        }
+        AddressBook addresses = null;
+        if (config.ipam() != null) {
+            ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
+                    "ipam-timers"));
+            toClose.push(timers::shutdownNow);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers);
+            toClose.push(ipam);
+            modules.add(new IpamApi(ipam));
+            sections.add(ipam.status());
+            eventSubscribers.add(ipam);
+            addresses = new IpamAddressBook(ipam);
+            LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
+        }
+        NameBook names = null;
+        if (config.dns() != null) {
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
+            toClose.push(dns);
+            modules.add(dns.api());
+            sections.add(dns.status());
+            eventSubscribers.add(dns);
+            names = new DnsNameBook(dns.table());
+            startSteps.add(() -> {
+                dns.start();
+                LOG.info("weaveDNS for {} listening on {}", config.dns().domain(), dns.address());
+            });
+        }
+        HostTools tools = factory.hostTools(config);
+        toClose.push(tools);
+        HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
+                tools.iptables(), containers, addresses, names);
+        toClose.push(host);
+        modules.addAll(host.apiModules());
+        liveAddresses = new LiveAddresses(containers, tools.plumbing(), config.weaveBridge());
+        startSteps.add(0, () -> {
+            host.start();
+            LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
+        });
+    }
+
+    private static HostSideConfig hostConfig(DaemonConfig config, HostTools tools) {
+        String dockerBridgeIp = null;
+        if (config.dockerBridge() != null && !config.dockerBridge().isEmpty()) {
+            try {
+                List<Cidr> addrs = tools.plumbing().bridgeAddresses(config.dockerBridge());
+                dockerBridgeIp = addrs.isEmpty() ? null : addrs.get(0).address().toString();
+            } catch (RuntimeException e) {
+                LOG.info("Docker bridge {} has no IPv4 address here ({})", config.dockerBridge(), e.getMessage());
+            }
+        }
+        int controlPort = config.httpAddress() != null && config.httpAddress().host().equals("127.0.0.1")
+                ? config.httpAddress().port() : 0;
+        int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
+        return new HostSideConfig(config.weaveBridge(), mtu, config.identity().name().toString(),
+                config.dockerBridge() == null ? "" : config.dockerBridge(), dockerBridgeIp, config.port(), controlPort,
+                config.procPath(), config.hostRoot());
+    }
+
+    private static Thread daemonThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     List<ApiModule> apiModules() {
@@ -103,15 +161,35 @@ final class Components implements AutoCloseable {
         return sections;
     }
 
-    /** Runs the start steps in order, then subscribes to Docker events and starts watching them. */
+    /**
+     * Brings up the host side, then weaveDNS; starts following Docker events; then lets IPAM claim
+     * the addresses in use and drop owners that no longer run.
+     */
     void start() throws Exception {
-        for (Startable step : startSteps) {
-            step.start();
+        for (Step step : startSteps) {
+            step.run();
         }
         if (watcher != null) {
             eventSubscribers.forEach(watcher::subscribe);
             watcher.start();
         }
+        if (ipam != null && watcher != null) {
+            reconcile();
+        } else if (ipam != null) {
+            LOG.info("without Docker, IPAM keeps its persisted owners: nothing to check them against");
+        }
+    }
+
+    private void reconcile() {
+        Map<String, List<Cidr>> live;
+        try {
+            live = liveAddresses.scan();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot list the addresses in use ({}); IPAM keeps its persisted owners unchecked", e.getMessage());
+            return;
+        }
+        ipam.reconcile(live);
+        LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.size());
     }
 
     @Override

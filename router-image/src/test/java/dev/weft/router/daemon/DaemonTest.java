@@ -44,7 +44,7 @@ class DaemonTest {
     @Test
     void servesStatusIpamAndDnsAndKeepsAllocationsAcrossRestarts() throws Exception {
         String allocated;
-        try (Daemon daemon = Daemon.start(config(), new Components.Factory())) {
+        try (Daemon daemon = Daemon.start(config(), new FakeHostFactory(false))) {
             int control = daemon.servers().get(0).address().getPort();
             int status = daemon.servers().get(1).address().getPort();
             int metrics = daemon.servers().get(2).address().getPort();
@@ -70,16 +70,47 @@ class DaemonTest {
                     get(status, "/report?format=%7B%7B.Router.Name%7D%7D%20%7B%7B.Router.NickName%7D%7D").body());
         }
         assertTrue(Files.exists(dir.resolve("weavedata.db")));
-        try (Daemon again = Daemon.start(config(), new Components.Factory())) {
+        try (Daemon again = Daemon.start(config(), new FakeHostFactory(false))) {
             int control = again.servers().get(0).address().getPort();
             assertEquals(allocated, get(control, "/ip/c0ffee").body());
         }
     }
 
     @Test
+    void reconcilesWithRunningContainersAndAttachesThroughTheControlApi() throws Exception {
+        String oldId = "0d".repeat(32);
+        String liveId = "a1".repeat(32);
+        String newId = "b2".repeat(32);
+        try (Daemon first = Daemon.start(config(), new FakeHostFactory(true))) {
+            int control = first.servers().get(0).address().getPort();
+            assertEquals("10.32.0.1/12", post(control, "/ip/" + oldId).body());
+        }
+        FakeHostFactory host = new FakeHostFactory(true);
+        host.containers.add(dev.weft.router.docker.FakeContainers.running(liveId, "web", 42));
+        host.containers.add(dev.weft.router.docker.FakeContainers.running(newId, "db", 43));
+        host.plumbing.addContainer(42).addContainer(43);
+        host.plumbing.ensureBridge("weave", 1376, null);
+        host.plumbing.attachContainer(42, "weave", java.util.List.of(dev.weft.weaveutil.addr.Cidr.parse("10.32.0.9/12")),
+                dev.weft.weaveutil.plumbing.AttachOptions.defaults());
+        try (Daemon daemon = Daemon.start(config(), host)) {
+            int control = daemon.servers().get(0).address().getPort();
+            assertEquals("", get(control, "/ip/" + oldId).body(), "owner that no longer runs is dropped");
+            assertEquals("10.32.0.9/12", get(control, "/ip/" + liveId).body(), "address in use is claimed");
+            assertTrue(host.plumbing.bridge("weave").isPresent());
+            assertTrue(host.iptables.chainExists("nat", "WEAVE"), "router rules set up");
+
+            HttpResponse<String> attached = post(control, "/weft/attach/db");
+            assertEquals(200, attached.statusCode(), attached.body());
+            assertEquals("10.32.0.1", attached.body().strip());
+            assertEquals("10.32.0.1/12", get(control, "/ip/" + newId).body());
+            assertEquals(404, post(control, "/weft/attach/nosuch").statusCode());
+        }
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
-                new Components.Factory())) {
+                new FakeHostFactory(false))) {
             int control = daemon.servers().get(0).address().getPort();
             assertEquals(2, daemon.servers().size());
             assertEquals(404, post(control, "/ip/c0ffee").statusCode());
@@ -97,7 +128,7 @@ class DaemonTest {
                 java.net.InetAddress.getLoopbackAddress())) {
             DaemonConfig c = config("--status-addr", "127.0.0.1:" + taken.getLocalPort());
             Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                    () -> Daemon.start(c, new Components.Factory()));
+                    () -> Daemon.start(c, new FakeHostFactory(false)));
             assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + " for the status API"), e.getMessage());
         }

@@ -1,0 +1,33 @@
+package dev.weft.router.daemon;
+
+import dev.weft.router.iptables.ExecIptables;
+import dev.weft.router.iptables.Iptables;
+import dev.weft.weaveutil.ns.NetNs;
+import dev.weft.weaveutil.plumbing.NetlinkPlumbing;
+import dev.weft.weaveutil.plumbing.Plumbing;
+
+/** The privileged tools the host side works with: netlink plumbing, the host's namespace, iptables. */
+record HostTools(Plumbing plumbing, NetNs hostNs, Iptables iptables) implements AutoCloseable {
+
+    /** The real tools, in this process's network namespace (the router runs with {@code --net=host}). */
+    static HostTools onHost() {
+        NetNs hostNs = NetNs.current();
+        try {
+            return new HostTools(new NetlinkPlumbing(), hostNs, new ExecIptables());
+        } catch (RuntimeException e) {
+            hostNs.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (plumbing instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } finally {
+            hostNs.close();
+        }
+    }
+}
