@@ -67,7 +67,7 @@ public final class HostReset {
         }
         try (NetlinkPlumbing plumbing = new NetlinkPlumbing()) {
             List<String> links = plumbing.hostNetlink().links().list().stream().map(Link::name).toList();
-            reset(plumbing, links, new ExecIptables(), weaveBridge, dockerBridge, port);
+            reset(plumbing, links, ExecIptables.detect(), weaveBridge, dockerBridge, port);
         } catch (RuntimeException e) {
             System.err.println("reset-host: " + e.getMessage());
             System.exit(1);

@@ -53,7 +53,7 @@ public final class HostSide implements AutoCloseable {
         NetNs hostNs = NetNs.current();
         try {
             NetlinkPlumbing plumbing = new NetlinkPlumbing();
-            HostSide side = create(config, plumbing, hostNs, new ExecIptables(), containers, addresses, names,
+            HostSide side = create(config, plumbing, hostNs, ExecIptables.detect(), containers, addresses, names,
                     new GratuitousArpAnnouncer(plumbing, hostNs));
             side.owned.add(plumbing);
             side.owned.add(hostNs);

@@ -20,9 +20,46 @@ public final class ExecIptables implements Iptables {
         this(List.of("iptables"));
     }
 
+    /**
+     * The iptables of this host's firewall backend. The router image carries both backends; rules
+     * must go where the host's other rules (Docker's, the distribution's) already are, so when only
+     * the legacy tables hold rules, {@code iptables-legacy} is used, else the default {@code iptables}.
+     */
+    public static ExecIptables detect() {
+        int legacy = countRules("iptables-legacy-save");
+        int nft = countRules("iptables-nft-save");
+        return new ExecIptables(List.of(chooseProgram(legacy, nft)));
+    }
+
+    /** The program to use given how many rules each backend's save lists (-1: that backend is unavailable). */
+    static String chooseProgram(int legacyRules, int nftRules) {
+        return legacyRules > 0 && nftRules <= 0 ? "iptables-legacy" : "iptables";
+    }
+
+    private static int countRules(String saveProgram) {
+        try {
+            ProcessResult result = new ProcessExecutor().command(saveProgram).readOutput(true)
+                    .exitValueAny().timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).execute();
+            if (result.getExitValue() != 0) {
+                return -1;
+            }
+            return (int) result.outputUTF8().lines().filter(l -> l.startsWith("-A ")).count();
+        } catch (IOException | TimeoutException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** @param program the command that runs iptables, e.g. {@code ip netns exec ns1 iptables} */
     public ExecIptables(List<String> program) {
         this.program = List.copyOf(program);
+    }
+
+    /** The command line prefix used, e.g. {@code [iptables-legacy]}. */
+    public List<String> program() {
+        return program;
     }
 
     @Override
