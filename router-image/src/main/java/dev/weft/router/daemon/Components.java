@@ -119,7 +119,7 @@ final class Components implements AutoCloseable {
         HostTools tools = factory.hostTools(config);
         toClose.push(tools);
         HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
-                tools.iptables(), containers, addresses, names);
+                tools.iptables(), containers, addresses, names, tools.announcer());
         toClose.push(host);
         modules.addAll(host.apiModules());
         liveAddresses = new LiveAddresses(containers, tools.plumbing(), config.weaveBridge());

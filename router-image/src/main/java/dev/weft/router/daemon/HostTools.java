@@ -1,19 +1,26 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.bridge.AddressAnnouncer;
+import dev.weft.router.bridge.GratuitousArpAnnouncer;
 import dev.weft.router.iptables.ExecIptables;
 import dev.weft.router.iptables.Iptables;
 import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.plumbing.NetlinkPlumbing;
 import dev.weft.weaveutil.plumbing.Plumbing;
 
-/** The privileged tools the host side works with: netlink plumbing, the host's namespace, iptables. */
-record HostTools(Plumbing plumbing, NetNs hostNs, Iptables iptables) implements AutoCloseable {
+/**
+ * The privileged tools the host side works with: netlink plumbing, the host's namespace, iptables,
+ * and the announcer of exposed addresses (null: none).
+ */
+record HostTools(Plumbing plumbing, NetNs hostNs, Iptables iptables, AddressAnnouncer announcer)
+        implements AutoCloseable {
 
     /** The real tools, in this process's network namespace (the router runs with {@code --net=host}). */
     static HostTools onHost() {
         NetNs hostNs = NetNs.current();
         try {
-            return new HostTools(new NetlinkPlumbing(), hostNs, new ExecIptables());
+            NetlinkPlumbing plumbing = new NetlinkPlumbing();
+            return new HostTools(plumbing, hostNs, ExecIptables.detect(), new GratuitousArpAnnouncer(plumbing, hostNs));
         } catch (RuntimeException e) {
             hostNs.close();
             throw e;

@@ -35,6 +35,6 @@ final class FakeHostFactory extends Components.Factory {
 
     @Override
     HostTools hostTools(DaemonConfig config) {
-        return new HostTools(plumbing, NetNs.current(), iptables);
+        return new HostTools(plumbing, NetNs.current(), iptables, null);
     }
 }
