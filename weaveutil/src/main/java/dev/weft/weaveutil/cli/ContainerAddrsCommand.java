@@ -54,7 +54,7 @@ final class ContainerAddrsCommand implements Command {
         }
     }
 
-    private static void print(CliContext context, String id, InterfaceInfo info) {
+    static void print(CliContext context, String id, InterfaceInfo info) {
         StringBuilder line = new StringBuilder(id).append(' ').append(info.name()).append(' ').append(info.mac());
         for (Cidr cidr : info.addresses()) {
             line.append(' ').append(cidr);

@@ -17,7 +17,7 @@ public final class WeaveUtil {
     static {
         for (Command c : List.of(new AttachContainerCommand(), new BridgeIpCommand(), new ContainerAddrsCommand(),
                 new CreateBridgeCommand(), new DetachContainerCommand(), new DetectBridgeTypeCommand(),
-                new NetcheckCommand())) {
+                new NetcheckCommand(), new ProcessAddrsCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

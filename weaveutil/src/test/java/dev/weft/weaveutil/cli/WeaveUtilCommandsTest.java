@@ -92,6 +92,18 @@ class WeaveUtilCommandsTest {
     }
 
     @Test
+    void processAddrsFindsAttachedNamespacesByTheirProcesses() throws Exception {
+        CliRun.in(hostNs, "create-bridge", "weave");
+        int pid = container.startProcess();
+        CliRun.in(hostNs, "attach-container", Integer.toString(pid), "weave", "10.32.0.9/12");
+        String mac = container.link("ethwe").orElseThrow().path("address").asText();
+        CliRun run = CliRun.in(hostNs, "process-addrs", "weave");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.endsWith(" ethwe " + mac + " 10.32.0.9/12")), run.out());
+        assertEquals(1, run.out().lines().filter(l -> l.contains(mac)).count(), run.out());
+    }
+
+    @Test
     void badTargetsGiveClearErrorsAndLeaveNoVeth() throws Exception {
         int pid = container.startProcess();
         assertEquals(new CliRun(1, "", "bridge nobridge not found\n"),
