@@ -96,7 +96,7 @@ ensure_packages() {   # ensure_packages pkg:path ...
 ensure_lab_tools() {
     mkdir -p "$LAB_STATE" "$LAB_CACHE"
     ensure_packages docker.io:/usr/sbin/dockerd iproute2:/usr/sbin/ip util-linux:/usr/bin/nsenter \
-        nftables:/usr/sbin/nft dnsmasq-base:/usr/sbin/dnsmasq iptables:/usr/sbin/iptables
+        nftables:/usr/sbin/nft dnsmasq-base:/usr/sbin/dnsmasq iptables:/usr/sbin/iptables jq:/usr/bin/jq
     command -v docker >/dev/null || die "docker CLI missing after installing docker.io"
 }
 

@@ -23,7 +23,8 @@ engine_start() {
         unshare --mount --uts --propagation private \
         "$LAB_LIB_DIR/lab-engine-init.sh" "$name" "$dir" $binds -- \
         --data-root /var/lib/docker --exec-root /run/docker --pidfile /run/docker.pid \
-        --storage-driver "$driver" --userland-proxy=false --log-level warn "$@" \
+        --storage-driver "$driver" --userland-proxy=false --log-level warn \
+        --add-runtime "lab-runc=$LAB_LIB_DIR/lab-runc" --default-runtime lab-runc "$@" \
         </dev/null >"$dir/engine.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
     echo $! >"$dir/engine.pid"
 }

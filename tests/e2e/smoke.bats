@@ -76,6 +76,17 @@ teardown_file() { lab_teardown_file; }
     docker_on host3 image inspect "$SMALL_IMAGE" >/dev/null
 }
 
+@test "lab rejects bad input with a one-line error and a non-zero status" {
+    for args in "up 0" "up many" "exec host0 true" "exec nosuchhost true" "docker host9 ps" "cut host1 host1" \
+        "cut host1" "heal host1" "frobnicate"; do
+        # shellcheck disable=SC2086
+        run "$LAB" $args
+        [ "$status" -ne 0 ]
+        [ "${#lines[@]}" -eq 1 ]
+        [[ ${lines[0]} == "lab: "* ]]
+    done
+}
+
 @test "nothing of the lab is in the root network namespace" {
     run ip -o addr show
     [[ $output != *" 198.18.0."* && $output != *docker0* ]]
