@@ -2,6 +2,7 @@ package dev.weft.cli.commands;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.Services;
@@ -40,7 +41,11 @@ public final class Report extends WeaveCommand {
         try {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode tree = mapper.readTree(json);
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+            // laid out as Go's json.MarshalIndent does: "key": value, empty [] and {}
+            Separators separators = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator("");
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
                     .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("    ", "\n"));
             return mapper.writer(printer).writeValueAsString(tree);

@@ -12,11 +12,13 @@ class ReportTest {
 
     @Test
     void jsonIsIndentedByFourSpaces() {
-        cli.router.answer("GET /report", 200, "{\"Ready\":true,\"Router\":{\"Name\":\"8a:3e\",\"Peers\":[1,2]}}");
+        cli.router.answer("GET /report", 200,
+                "{\"Ready\":true,\"Router\":{\"Name\":\"8a:3e\",\"Peers\":[1,2],\"Targets\":[],\"Attrs\":{}}}");
         Cli.Result result = cli.run("report");
         assertEquals(0, result.status());
-        assertEquals("{\n    \"Ready\" : true,\n    \"Router\" : {\n        \"Name\" : \"8a:3e\",\n"
-                + "        \"Peers\" : [\n            1,\n            2\n        ]\n    }\n}\n", result.out());
+        assertEquals("{\n    \"Ready\": true,\n    \"Router\": {\n        \"Name\": \"8a:3e\",\n"
+                + "        \"Peers\": [\n            1,\n            2\n        ],\n        \"Targets\": [],\n"
+                + "        \"Attrs\": {}\n    }\n}\n", result.out());
         assertEquals("application/json", cli.router.requests().get(0).accept());
     }
 
