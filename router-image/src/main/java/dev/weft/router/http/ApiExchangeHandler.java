@@ -33,6 +33,7 @@ final class ApiExchangeHandler implements HttpHandler {
         try (exchange) {
             ApiResponse response = respond(exchange);
             send(exchange, response);
+            LOG.debug("{} {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), response.status());
         }
     }
 
@@ -58,7 +59,8 @@ final class ApiExchangeHandler implements HttpHandler {
         } catch (MalformedRequestException e) {
             return ApiResponse.text(400, oneLine(e.getMessage()));
         } catch (Exception e) {
-            LOG.error("{} {}: {}", method, path, e.toString(), e);
+            LOG.error("{} {}: {}", method, path, e.toString());
+            LOG.debug("{} {} failed", method, path, e);
             return ApiResponse.text(500, oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
         }
     }
