@@ -22,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -44,6 +43,7 @@ final class Components implements AutoCloseable {
     private final List<Step> startSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
     private Ipam ipam;
+    private NameBook names;
     private LiveAddresses liveAddresses;
 
     @FunctionalInterface
@@ -103,7 +103,6 @@ final class Components implements AutoCloseable {
             addresses = new IpamAddressBook(ipam);
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
-        NameBook names = null;
         if (config.dns() != null) {
             WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
             toClose.push(dns);
@@ -173,23 +172,33 @@ final class Components implements AutoCloseable {
             eventSubscribers.forEach(watcher::subscribe);
             watcher.start();
         }
-        if (ipam != null && watcher != null) {
-            reconcile();
-        } else if (ipam != null) {
+        if (watcher == null) {
             LOG.info("without Docker, IPAM keeps its persisted owners: nothing to check them against");
+            return;
         }
-    }
-
-    private void reconcile() {
-        Map<String, List<Cidr>> live;
+        LiveAddresses.Snapshot live;
         try {
             live = liveAddresses.scan();
         } catch (RuntimeException e) {
             LOG.warn("cannot list the addresses in use ({}); IPAM keeps its persisted owners unchecked", e.getMessage());
             return;
         }
-        ipam.reconcile(live);
-        LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.size());
+        if (ipam != null) {
+            ipam.reconcile(live.owners());
+            LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.owners().size());
+        }
+        if (names != null) {
+            registerNames(live);
+        }
+    }
+
+    /** Running containers with a domain get their names back, as when they were attached. */
+    private void registerNames(LiveAddresses.Snapshot live) {
+        live.fqdns().forEach((id, fqdn) -> {
+            for (Cidr cidr : live.owners().get(id)) {
+                names.add(id, cidr.address(), fqdn);
+            }
+        });
     }
 
     @Override

@@ -14,9 +14,13 @@ import java.util.Optional;
 
 /**
  * The Weave addresses in use on this host right now: those on the bridge ({@code weave:expose}) and
- * those on the weave interface of each running container (by full id), for IPAM to reconcile with.
+ * those on the weave interface of each running container (by full id), for IPAM to reconcile with;
+ * and the DNS names of those containers that have a domain, for weaveDNS.
  */
 final class LiveAddresses {
+
+    /** Owner id to addresses; container id to its {@code hostname.domainname} when it has one. */
+    record Snapshot(Map<String, List<Cidr>> owners, Map<String, String> fqdns) {}
 
     private final Containers containers;
     private final Plumbing plumbing;
@@ -29,25 +33,34 @@ final class LiveAddresses {
     }
 
     /** @throws RuntimeException when Docker cannot be asked (then nothing should be reconciled) */
-    Map<String, List<Cidr>> scan() {
+    Snapshot scan() {
         Map<String, List<Cidr>> live = new LinkedHashMap<>();
+        Map<String, String> fqdns = new LinkedHashMap<>();
         List<Cidr> exposed = plumbing.bridgeAddresses(bridge);
         if (!exposed.isEmpty()) {
             live.put(Owner.EXPOSE, exposed);
         }
         for (String id : containers.runningIds()) {
-            addresses(id).ifPresent(cidrs -> live.put(id, cidrs));
+            Optional<ContainerInfo> info = containers.inspect(id);
+            if (info.isEmpty()) {
+                continue;
+            }
+            addresses(info.get()).ifPresent(cidrs -> {
+                live.put(id, cidrs);
+                if (info.get().fqdn() != null) {
+                    fqdns.put(id, info.get().fqdn());
+                }
+            });
         }
-        return live;
+        return new Snapshot(live, fqdns);
     }
 
-    private Optional<List<Cidr>> addresses(String id) {
-        Optional<ContainerInfo> info = containers.inspect(id);
-        if (info.isEmpty() || !info.get().running() || info.get().pid() <= 0 || info.get().usesHostNetwork()) {
+    private Optional<List<Cidr>> addresses(ContainerInfo info) {
+        if (!info.running() || info.pid() <= 0 || info.usesHostNetwork()) {
             return Optional.empty();
         }
         try {
-            return plumbing.containerInterface(Math.toIntExact(info.get().pid()), AttachOptions.DEFAULT_INTERFACE)
+            return plumbing.containerInterface(Math.toIntExact(info.pid()), AttachOptions.DEFAULT_INTERFACE)
                     .map(InterfaceInfo::addresses)
                     .filter(cidrs -> !cidrs.isEmpty());
         } catch (RuntimeException e) {

@@ -86,7 +86,8 @@ class DaemonTest {
             assertEquals("10.32.0.1/12", post(control, "/ip/" + oldId).body());
         }
         FakeHostFactory host = new FakeHostFactory(true);
-        host.containers.add(dev.weft.router.docker.FakeContainers.running(liveId, "web", 42));
+        host.containers.add(new dev.weft.router.docker.ContainerInfo(liveId, "web", 42, true, false, "web",
+                "weave.local", "default", ""));
         host.containers.add(dev.weft.router.docker.FakeContainers.running(newId, "db", 43));
         host.plumbing.addContainer(42).addContainer(43);
         host.plumbing.ensureBridge("weave", 1376, null);
@@ -96,6 +97,9 @@ class DaemonTest {
             int control = daemon.servers().get(0).address().getPort();
             assertEquals("", get(control, "/ip/" + oldId).body(), "owner that no longer runs is dropped");
             assertEquals("10.32.0.9/12", get(control, "/ip/" + liveId).body(), "address in use is claimed");
+            String names = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/name"))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(names.contains("web.weave.local.") && names.contains("10.32.0.9"), names);
             assertTrue(host.plumbing.bridge("weave").isPresent());
             assertTrue(host.iptables.chainExists("nat", "WEAVE"), "router rules set up");
 
