@@ -40,12 +40,17 @@ public final class Router {
         if (response.ok()) {
             return response.body();
         }
-        if (response.status() == 404 && !path.startsWith("/weft/")) {
+        if (response.status() == 404 && (!path.startsWith("/weft/") || isRouteMiss(response))) {
             throw new WeaveException(ExitCode.DISABLED, "the router does not serve " + path
                     + " (that part of weave is disabled)");
         }
         throw WeaveException.error(response.firstLine().isEmpty()
                 ? "the router answered " + response.status() + " to " + method + " " + path : response.firstLine());
+    }
+
+    /** A 404 from the router's route table itself, not from a handler naming what it did not find. */
+    private static boolean isRouteMiss(RouterResponse response) {
+        return response.firstLine().equals("404 page not found");
     }
 
     /** Sends a request and returns any answer; only an unreachable router is turned into a failure. */

@@ -36,6 +36,14 @@ class RouterTest {
     }
 
     @Test
+    void weftPathTheRouterDoesNotServeExits4() {
+        api.answer("POST /weft/attach/c1", 404, "404 page not found\n");
+        WeaveException e = assertThrows(WeaveException.class, () -> router.call("POST", "/weft/attach/c1", Map.of()));
+        assertEquals(4, e.exitCode());
+        assertEquals("the router does not serve /weft/attach/c1 (that part of weave is disabled)", e.getMessage());
+    }
+
+    @Test
     void otherErrorsGiveTheFirstLineAndExit1() {
         api.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\nmore\n");
         WeaveException e = assertThrows(WeaveException.class, () -> router.call("POST", "/connect", Map.of()));
