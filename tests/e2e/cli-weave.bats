@@ -5,7 +5,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    "$REPO/scripts/install.sh" >&2   # the CLI under test: rebuilt and reinstalled when the sources changed
     lab_setup_file 2
 }
 teardown_file() { lab_teardown_file; }
