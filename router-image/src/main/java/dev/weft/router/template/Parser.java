@@ -67,14 +67,14 @@ final class Parser {
                         break;
                 }
             } else {
-                into.add(new Node.Action(piece.line, piece.source, pipeline(piece, tokens, false)));
+                into.add(new Node.Action(piece.line, piece.source, pipeline(piece, tokens, "command")));
             }
         }
         return null;
     }
 
     private Node conditional(Piece piece, List<Token> condition, boolean with) throws TemplateException {
-        Node.Pipeline pipeline = pipeline(piece, condition, true);
+        Node.Pipeline pipeline = pipeline(piece, condition, with ? "with" : "if");
         List<Node> then = new ArrayList<>();
         String end = list(then);
         List<Node> otherwise = new ArrayList<>();
@@ -97,7 +97,7 @@ final class Parser {
     }
 
     private Node range(Piece piece) throws TemplateException {
-        Node.Pipeline pipeline = pipeline(piece, piece.tokens.subList(1, piece.tokens.size()), true);
+        Node.Pipeline pipeline = pipeline(piece, piece.tokens.subList(1, piece.tokens.size()), "range");
         List<Node> body = new ArrayList<>();
         String end = list(body);
         List<Node> otherwise = new ArrayList<>();
@@ -119,7 +119,11 @@ final class Parser {
         }
     }
 
-    private Node.Pipeline pipeline(Piece piece, List<Token> tokens, boolean control) throws TemplateException {
+    /** @param context what the pipeline belongs to ({@code command}, {@code if}, {@code range}...), for messages */
+    private Node.Pipeline pipeline(Piece piece, List<Token> tokens, String context) throws TemplateException {
+        if (tokens.isEmpty()) {
+            throw error(piece.line, "missing value for " + context);
+        }
         Cursor cursor = new Cursor(tokens);
         List<String> variables = new ArrayList<>();
         boolean declares = false;
@@ -139,9 +143,6 @@ final class Parser {
         Node.Pipeline result = new Node.Pipeline(variables, declares, commands(piece, cursor));
         if (cursor.pos < tokens.size()) {
             throw error(piece.line, "unexpected " + describe(tokens.get(cursor.pos)) + " in operand");
-        }
-        if (result.commands().isEmpty()) {
-            throw error(piece.line, "missing value for " + (control ? "command" : "command"));
         }
         return result;
     }

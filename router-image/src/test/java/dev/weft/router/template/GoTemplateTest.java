@@ -86,6 +86,8 @@ class GoTemplateTest {
             '{{nosuch .X}}'                   | template: format:1: function "nosuch" not defined
             '{{"abc}}'                        | template: format:1: unclosed action
             '{{}}'                            | template: format:1: missing value for command
+            '{{if}}x{{end}}'                  | template: format:1: missing value for if
+            '{{range}}x{{end}}'               | template: format:1: missing value for range
             'a\n{{.X | }}'                    | template: format:2: missing value for command
             """)
     void rejectsBadTemplatesWithGoStyleMessages(String template, String message) {
