@@ -68,7 +68,7 @@ public final class Weaver implements Callable<Integer> {
         }
         try {
             LogSetup.configure(options.logLevel);
-            PeerName name = PeerNameDeriver.forHost(options.weaveBridge, Path.of(options.hostRoot))
+            PeerName name = PeerNameDeriver.forHost(Path.of(options.hostRoot))
                     .derive(options.name, options.weaveBridge);
             if (options.printPeerName) {
                 out.println(name);

@@ -30,7 +30,7 @@ public final class PeerNameDeriver {
 
     /**
      * @param hostRoot where the host's /etc and /var are visible (the router gets {@code /host})
-     * @param sysRoot  where /sys is visible (the host's, since the router runs with host networking)
+     * @param sysRoot  where the product UUID files ({@code sys/...}) are looked for
      */
     public PeerNameDeriver(BridgeMacLookup bridges, Path hostRoot, Path sysRoot, Random random) {
         this.bridges = bridges;
@@ -39,9 +39,13 @@ public final class PeerNameDeriver {
         this.random = random;
     }
 
-    public static PeerNameDeriver forHost(String bridgeName, Path hostRoot) {
-        Path sys = Path.of("/");
-        return new PeerNameDeriver(new SysfsBridgeMacLookup(sys.resolve("sys/class/net")), hostRoot, sys,
+    /**
+     * As the original does: the bridge from this process's /sys (the router shares the host's network),
+     * machine id and product UUID under the host root ({@code launch} mounts /etc and /var/lib/dbus there,
+     * so the UUID is usually absent and the machine id alone decides).
+     */
+    public static PeerNameDeriver forHost(Path hostRoot) {
+        return new PeerNameDeriver(new SysfsBridgeMacLookup(Path.of("/sys/class/net")), hostRoot, hostRoot,
                 new SecureRandom());
     }
 
