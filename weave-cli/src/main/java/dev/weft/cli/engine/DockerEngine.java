@@ -25,6 +25,12 @@ public interface DockerEngine extends ContainerStateProbe {
 
     void kill(String container);
 
+    /** Sets the container's restart policy to none, so that the engine leaves it stopped. */
+    void disableRestart(String container);
+
+    /** The last lines the container wrote (stdout and stderr together). */
+    List<String> logTail(String container, int lines);
+
     /** Removes the container (force: even running); volumes: also its anonymous volumes. Absent is fine. */
     void remove(String container, boolean force, boolean volumes);
 

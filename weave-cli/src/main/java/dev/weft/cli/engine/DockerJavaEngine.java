@@ -130,6 +130,30 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public void disableRestart(String container) {
+        attempt("update container " + container,
+                () -> docker.updateContainerCmd(container).withRestartPolicy(RestartPolicy.noRestart()).exec());
+    }
+
+    @Override
+    public List<String> logTail(String container, int lines) {
+        StringBuilder text = new StringBuilder();
+        ResultCallback.Adapter<Frame> collect = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                text.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        try {
+            attempt("read the logs of container " + container, () -> docker.logContainerCmd(container)
+                    .withStdOut(true).withStdErr(true).withTail(lines).exec(collect)).awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return text.toString().lines().toList();
+    }
+
+    @Override
     public void remove(String container, boolean force, boolean volumes) {
         attempt("remove container " + container, () -> {
             try {

@@ -171,9 +171,20 @@ public final class RouterLauncher {
     /** Keeps {@code --restart always} from bringing a failing router back again and again. */
     private void stopRestarting(String id) {
         try {
+            docker.disableRestart(id);
             docker.kill(id);
         } catch (DockerEngine.EngineException e) {
             // it was not running at that moment; nothing to stop
+        }
+    }
+
+    /** The router's last log line: usually why it stopped. */
+    private String lastWords(String id) {
+        try {
+            List<String> lines = docker.logTail(id, 5).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        } catch (DockerEngine.EngineException e) {
+            return "";
         }
     }
 
@@ -188,8 +199,9 @@ public final class RouterLauncher {
                 if (state.isPresent()) {
                     stopRestarting(id);
                 }
-                throw WeaveException.error("The weave container has died. Consult the container logs for further "
-                        + "details.");
+                String reason = lastWords(id);
+                throw WeaveException.error("The weave container has died" + (reason.isEmpty() ? "" : ": " + reason)
+                        + ". Consult the container logs for further details.");
             }
             host.pause(POLL_INTERVAL);
         }

@@ -157,7 +157,18 @@ class LaunchTest {
         assertEquals(1, result.status());
         assertEquals("weave: The weave container has died. Consult the container logs for further details.\n",
                 result.err());
-        assertEquals("kill weave", cli.docker.log.get(cli.docker.log.size() - 1));
+        assertEquals(List.of("update weave --restart=no", "kill weave"),
+                cli.docker.log.subList(cli.docker.log.size() - 2, cli.docker.log.size()));
+    }
+
+    @Test
+    void theRoutersLastWordsExplainItsDeath() {
+        cli.docker.onStart = () -> cli.docker.containers.values().forEach(b -> b.status = "exited");
+        cli.docker.logs = List.of("starting weaver 0.1.0", "weaver: Unknown option: '--no-such-flag'", "");
+        Cli.Result result = cli.run("launch", "--no-such-flag");
+        assertEquals(1, result.status());
+        assertEquals("weave: The weave container has died: weaver: Unknown option: '--no-such-flag'. Consult the "
+                + "container logs for further details.\n", result.err());
     }
 
     @Test

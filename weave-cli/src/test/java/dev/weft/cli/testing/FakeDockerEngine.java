@@ -100,6 +100,19 @@ public final class FakeDockerEngine implements DockerEngine {
         log.add("kill " + find(container).map(b -> b.name).orElse(container));
     }
 
+    /** What {@link #logTail} answers. */
+    public List<String> logs = List.of();
+
+    @Override
+    public void disableRestart(String container) {
+        log.add("update " + find(container).map(b -> b.name).orElse(container) + " --restart=no");
+    }
+
+    @Override
+    public List<String> logTail(String container, int lines) {
+        return logs.subList(Math.max(0, logs.size() - lines), logs.size());
+    }
+
     @Override
     public void remove(String container, boolean force, boolean volumes) {
         Optional<Box> box = find(container);
