@@ -33,9 +33,8 @@ public final class HttpRouterApi implements RouterApi {
             connection.setRequestMethod(method);
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setUseCaches(false);
-            if (accept != null) {
-                connection.setRequestProperty("Accept", accept);
-            }
+            // HttpURLConnection would otherwise send "*/*", which the router takes as a request for JSON
+            connection.setRequestProperty("Accept", accept != null ? accept : "text/plain");
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

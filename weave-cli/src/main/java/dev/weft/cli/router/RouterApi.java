@@ -12,7 +12,7 @@ public interface RouterApi {
     /**
      * Sends one request. Parameters go in the query string (the router reads query and form alike).
      *
-     * @param accept the Accept header, or null
+     * @param accept the Accept header, or null for plain text
      */
     RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
                         String accept) throws RouterUnreachableException;

@@ -52,6 +52,13 @@ class HttpRouterApiTest {
     }
 
     @Test
+    void asksForPlainTextUnlessToldOtherwise() throws IOException {
+        new HttpRouterApi(address, "").call(Listener.CONTROL, "GET", "/report", Params.of().add("format", "x").map(),
+                null);
+        assertEquals(List.of("GET /report?format=x accept=text/plain"), seen);
+    }
+
+    @Test
     void errorStatusKeepsTheBody() throws IOException {
         RouterResponse response = new HttpRouterApi(address, address).call(Listener.STATUS, "GET", "/missing",
                 Params.of().map(), null);
