@@ -69,12 +69,13 @@ public final class StatusApi implements ApiModule {
         }
     }
 
+    /** A {@code format} parameter renders that template; otherwise JSON when asked for. */
     private ApiResponse report(ApiRequest request) throws TemplateException {
-        if (request.acceptsJson()) {
+        List<String> formats = request.params("format");
+        if (formats.isEmpty() && request.acceptsJson()) {
             return new ApiResponse(200, ApiResponse.JSON,
                     ReportJson.indented(board.report()).getBytes(StandardCharsets.UTF_8));
         }
-        List<String> formats = request.params("format");
         if (formats.size() != 1) {
             throw ApiException.badRequest("must specify exactly one format, or ask for application/json");
         }

@@ -79,6 +79,8 @@ class StatusApiTest {
     void reportThroughATemplate() throws Exception {
         assertEquals("8a:3e:3e:3e:3e:3e host1 10.32.0.0/12",
                 get(status, "/report?format=" + enc("{{.Router.Name}} {{.Router.NickName}} {{.IPAM.Range}}"), null).body());
+        assertEquals("0.1.0", get(status, "/report?format=" + enc("{{.Version}}"), "application/json").body(),
+                "a format wins over an Accept header");
         HttpResponse<String> missing = get(status, "/report", null);
         assertEquals(400, missing.statusCode());
         HttpResponse<String> bad = get(status, "/report?format=" + enc("{{.Router"), null);
