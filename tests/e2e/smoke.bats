@@ -25,6 +25,13 @@ teardown_file() { lab_teardown_file; }
     done
 }
 
+@test "privileged host-network containers start, as the router needs" {
+    run docker_on host1 run --rm --privileged --net=host --pid=host "$SMALL_IMAGE" sh -c 'hostname; ip link show eth0'
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = host1 ]
+    [[ ${lines[1]} == *eth0* ]]
+}
+
 @test "host1 reaches host2 over the switch: ping and TCP into a published port" {
     assert_host_ping host1 "$HOST2"
     docker_on host2 run -d --label weft.e2e=1 --name=web -p 8080:80 "$SMALL_IMAGE" \
