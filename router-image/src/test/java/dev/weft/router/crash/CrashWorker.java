@@ -8,6 +8,9 @@ import dev.weft.router.ipam.PeerName;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,18 +22,25 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The process {@link IpamCrashTest} kills: opens IPAM on a data file and mixes allocations, claims,
- * frees and deletes forever. Before each operation it prints {@code B <seq> <op> <id> [<arg>]}, and
+ * frees and deletes forever. Before each operation it logs {@code B <seq> <op> <id> [<arg>]}, and
  * once IPAM has answered, {@code E <seq> ok [<result>]} or {@code E <seq> fail <message>}.
+ *
+ * <p>The log is a file written line by line with plain {@code write} calls, which the kernel keeps
+ * when the process is killed. (Standard output is no good for this: the JDK drains a dead child's
+ * pipe and can drop its last lines, which made the check see changes nobody was told about.)
  */
 public final class CrashWorker {
     static final String RANGE = "10.0.0.0/22";
     static final PeerName NAME = PeerName.parse("aa:00:00:00:00:01");
     static final int MAX_HELD = 700;
 
-    public static void main(String[] args) {
+    private static FileOutputStream log;
+
+    public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         Random random = new Random(Long.parseLong(args[1]));
         String prefix = args[2];
+        log = new FileOutputStream(args[3]);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         Store store = Store.open(file);
         Ipam ipam = Ipam.create(IpamConfig.fromFlags(RANGE, null, "", NAME, "crash", 0), store, id -> true,
@@ -69,16 +79,20 @@ public final class CrashWorker {
                     ok(seq, "");
                 }
             } catch (IpamException e) {
-                System.out.println("E " + seq + " fail " + e.getMessage());
+                write("E " + seq + " fail " + e.getMessage());
             }
         }
     }
 
-    private static void begin(long seq, String op, String id, String arg) {
-        System.out.println("B " + seq + " " + op + " " + id + (arg.isEmpty() ? "" : " " + arg));
+    private static void begin(long seq, String op, String id, String arg) throws IOException {
+        write("B " + seq + " " + op + " " + id + (arg.isEmpty() ? "" : " " + arg));
     }
 
-    private static void ok(long seq, String result) {
-        System.out.println("E " + seq + " ok" + (result.isEmpty() ? "" : " " + result));
+    private static void ok(long seq, String result) throws IOException {
+        write("E " + seq + " ok" + (result.isEmpty() ? "" : " " + result));
+    }
+
+    private static void write(String line) throws IOException {
+        log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -14,6 +14,7 @@ import dev.weft.weaveutil.addr.Ipv4;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,39 +60,19 @@ class IpamCrashTest {
     private List<String> runAndKill(Path file, long seed, String prefix, long runMillis) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve(prefix + ".log");
         Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                CrashWorker.class.getName(), file.toString(), Long.toString(seed), prefix)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(line);
-                        lines.notifyAll();
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // the pipe closes when the worker dies
-            }
-        });
-        reader.start();
-        synchronized (lines) {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!lines.contains("READY") && process.isAlive() && System.currentTimeMillis() < deadline) {
-                lines.wait(100);
-            }
+                CrashWorker.class.getName(), file.toString(), Long.toString(seed), prefix, log.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("READY", out.readLine(), "worker started");
+            Thread.sleep(runMillis);
+            process.destroyForcibly(); // SIGKILL on Linux
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         }
-        assertTrue(process.isAlive(), "worker started: " + lines);
-        Thread.sleep(runMillis);
-        process.destroyForcibly(); // SIGKILL on Linux
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, process.exitValue(), "killed by SIGKILL");
-        reader.join(10_000);
-        synchronized (lines) {
-            return new ArrayList<>(lines);
-        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 
     /** Replays the answered operations onto the model and compares it with the reopened store. */
@@ -118,8 +99,9 @@ class IpamCrashTest {
         assertNoAddressTwice(stored, context);
         if (!stored.equals(model)) {
             if (inFlight == null || !explainedBy(inFlight.split(" "), stored)) {
-                fail(context + ": store differs from answered operations (in flight: " + inFlight + ")\n model: "
-                        + model + "\nstored: " + stored);
+                fail(context + ": store differs from answered operations (in flight: " + inFlight + ")\n"
+                        + difference(model, stored) + "\nlast lines: "
+                        + lines.subList(Math.max(0, lines.size() - 6), lines.size()));
             }
         }
         model.clear();
@@ -190,6 +172,19 @@ class IpamCrashTest {
             }
         }
         return expected.equals(stored);
+    }
+
+    private static String difference(Map<String, TreeSet<String>> model, Map<String, TreeSet<String>> stored) {
+        StringBuilder sb = new StringBuilder();
+        TreeSet<String> ids = new TreeSet<>(model.keySet());
+        ids.addAll(stored.keySet());
+        for (String id : ids) {
+            if (!java.util.Objects.equals(model.get(id), stored.get(id))) {
+                sb.append(id).append(": answered ").append(model.get(id)).append(", stored ").append(stored.get(id))
+                        .append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private String holder(String address) {

@@ -50,20 +50,6 @@ class StoreTest {
     }
 
     @Test
-    void fileDoesNotGrowWithEveryCommit() throws Exception {
-        Path file = dir.resolve("weavedata.db");
-        try (Store store = Store.open(file)) {
-            Map<String, String> map = store.map("owned");
-            for (int i = 0; i < 400; i++) {
-                map.put("id" + (i % 50), "value " + i);
-                store.commit();
-            }
-        }
-        // A chunk per commit would make this several megabytes.
-        assertTrue(Files.size(file) < 1_000_000, "file size " + Files.size(file));
-    }
-
-    @Test
     void flagsArePersisted() {
         Path file = dir.resolve("weavedata.db");
         try (Store store = Store.open(file)) {
