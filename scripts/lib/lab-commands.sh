@@ -4,7 +4,7 @@
 usage() {
     cat <<USAGE
 usage: scripts/lab COMMAND [ARGS]
-  up N                  make hosts host1..hostN (reuses running ones, removes hosts above N)
+  up N                  make hosts host1..hostN (reuses running ones; hosts above N are left as they are)
   reset                 recreate the running hosts fresh (no containers, no weave state, no cuts; images kept)
   clean                 remove all containers, unused volumes and networks on every host
   down                  remove every host, the switch, the resolver and the builder; verify nothing is left
@@ -61,14 +61,12 @@ cmd_up() {
     hosts_up $((10#$1))
 }
 
-# hosts_up COUNT: switch, resolver and hosts 1..COUNT running, others removed, lab images loaded.
+# hosts_up COUNT: switch, resolver and hosts 1..COUNT running, lab images loaded into them.
 hosts_up() {
     local count=$1 n started=()
     netns_exists "$LAB_SWITCH_NS" || rm -f "$LAB_CUTS_FILE"
     net_switch_up
     resolver_up
-    for n in $(net_hosts); do ((n <= count)) || { say "removing host$n"; host_down "$n" & }; done
-    wait
     for ((n = 1; n <= count; n++)); do
         net_host_up "$n"
         started+=($(host_start_engine "$n"))
@@ -133,10 +131,22 @@ cmd_down() {
     for pid in $(pids_in_netns "$LAB_SWITCH_NS"); do stop_pid "$pid" 5; done
     net_switch_down
     rm -f "$LAB_CUTS_FILE"
-    # anything still holding a deleted lab namespace is ours: end it
-    for pid in $(pids_in_inodes "$inodes"); do stop_pid "$pid" 5; done
+    # anything still holding a deleted lab namespace, or left in a lab container's cgroup, is ours
+    for pid in $(pids_in_inodes "$inodes") $(lab_container_pids); do stop_pid "$pid" 5; done
     lab_leftovers "$inodes" && say "down: nothing left" && return 0
     die "down: leftovers remain (listed above)"
+}
+
+# PIDs of processes in the cgroup of a container that a lab engine created (survivors of an
+# engine that had to be killed).
+lab_container_pids() {
+    local line pid id
+    grep -H -m1 -o ':/docker/[0-9a-f]\{64\}' /proc/[0-9]*/cgroup 2>/dev/null | while IFS= read -r line; do
+        pid=${line#/proc/}; pid=${pid%%/*}
+        id=${line##*/}
+        compgen -G "$LAB_STATE/host*/docker/containers/$id" >/dev/null && echo "$pid"
+    done
+    return 0
 }
 
 # Prints anything the lab leaves behind; status 0 when there is nothing.
@@ -144,7 +154,7 @@ lab_leftovers() {
     local inodes=${1:-} bad=0 p
     if ip netns list | grep -E "^(${LAB_NS_PREFIX}|${LAB_BUILD_NS}( |$))"; then bad=1; fi
     if grep -E "weft-lab|/run/netns/(${LAB_NS_PREFIX}|${LAB_BUILD_NS})" /proc/self/mountinfo; then bad=1; fi
-    for p in $(pids_in_inodes "$inodes"); do
+    for p in $(pids_in_inodes "$inodes") $(lab_container_pids); do
         echo "process $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
         bad=1
     done
