@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in flight at the kill) and that no address has two owners.
  */
 class IpamCrashTest {
-    static final int ROUNDS = 6;
+    /** Kills per run; raise it for a longer soak, e.g. {@code -Dweft.crash.rounds=100}. */
+    static final int ROUNDS = Integer.getInteger("weft.crash.rounds", 8);
 
     @TempDir
     Path dir;
@@ -51,7 +52,7 @@ class IpamCrashTest {
         long seed = random.nextLong();
         int answeredTotal = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            List<String> lines = runAndKill(file, seed + round, "r" + round, 300 + random.nextInt(1500));
+            List<String> lines = runAndKill(file, seed + round, "r" + round, 100 + random.nextInt(1200));
             answeredTotal += check(file, lines, "seed " + seed + " round " + round);
         }
         assertTrue(answeredTotal >= ROUNDS * 5, "the worker got some work done: " + answeredTotal + " operations");
