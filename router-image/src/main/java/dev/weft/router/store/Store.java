@@ -11,11 +11,12 @@ import org.h2.mvstore.MVStore;
  * The peer's embedded database ({@code <db-prefix>data.db}): one MVStore shared by IPAM and weaveDNS,
  * each keeping its own named maps in it.
  *
- * <p>Nothing reaches the file until {@link #commit()} (auto-commit is off: MVStore's background commit
- * would return before the data is written), and {@link #commit()} also forces the file to disk, so
- * whatever was committed survives a kill -9 or a power loss. Callers whose
- * change spans several maps or keys use {@link #update} so that another component's commit cannot
- * persist it half done.
+ * <p>Nothing reaches the file until {@link #commit()}: MVStore's auto-commit is off, so no background
+ * thread writes a half-made change, and the write happens on the committing thread. {@link #commit()}
+ * also forces the file to disk, so whatever was committed survives a kill -9 (see
+ * {@code IpamCrashTest}) and, as far as the disk honours fsync, a power loss. Callers whose change
+ * spans several maps or keys use {@link #update} so that another component's commit cannot persist
+ * it half done.
  */
 public final class Store implements AutoCloseable {
     /** The file name the daemon uses under its {@code --db-prefix}. */
