@@ -170,7 +170,7 @@ cmd_status() {
     else
         echo "switch    down"
     fi
-    if pid=$(live_pid "$LAB_RESOLVER_PID"); then echo "resolver  dnsmasq pid $pid at $LAB_SWITCH_IP:53"; else echo "resolver  down"; fi
+    if pid=$(live_pid "$LAB_RESOLVER_PID" dnsmasq); then echo "resolver  dnsmasq pid $pid at $LAB_SWITCH_IP:53"; else echo "resolver  down"; fi
     if [[ -s $LAB_CUTS_FILE ]]; then
         while read -r a b; do echo "cut       host$a <-/-> host$b"; done <"$LAB_CUTS_FILE"
     fi

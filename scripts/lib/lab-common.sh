@@ -31,12 +31,15 @@ host_socket()  { echo "$LAB_STATE/host$1/run/docker.sock"; }
 netns_path()   { echo "/run/netns/$1"; }
 netns_exists() { [[ -e /run/netns/$1 ]]; }
 
-# PID recorded in a pid file, only if that process still runs.
+# PID recorded in a pid file, only if that process still runs (and, given $2, its command name
+# matches that regex: a PID file left from before a reboot may name somebody else's process).
 live_pid() {
-    local file=$1 pid
+    local file=$1 comm=${2:-} pid
     [[ -s $file ]] || return 1
     pid=$(<"$file")
-    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+    [[ -z $comm || $(cat "/proc/$pid/comm" 2>/dev/null) =~ ^($comm)$ ]] || return 1
+    echo "$pid"
 }
 
 # Ends one process we started, by PID: TERM, wait up to $2 seconds, then KILL.

@@ -6,7 +6,7 @@ LAB_RESOLVER_CONF=${LAB_RESOLVER_CONF:-$LAB_REPO/tests/e2e/lab/resolver.conf}
 LAB_RESOLVER_PID=$LAB_STATE/dnsmasq.pid
 
 resolver_up() {
-    live_pid "$LAB_RESOLVER_PID" >/dev/null && return 0
+    live_pid "$LAB_RESOLVER_PID" dnsmasq >/dev/null && return 0
     [[ -r $LAB_RESOLVER_CONF ]] || die "resolver zone missing: $LAB_RESOLVER_CONF"
     nsenter --net="$(netns_path "$LAB_SWITCH_NS")" dnsmasq \
         --conf-file="$LAB_RESOLVER_CONF" --pid-file="$LAB_RESOLVER_PID" \
@@ -17,7 +17,7 @@ resolver_up() {
 
 resolver_down() {
     local pid
-    if pid=$(live_pid "$LAB_RESOLVER_PID"); then stop_pid "$pid" 5; fi
+    if pid=$(live_pid "$LAB_RESOLVER_PID" dnsmasq); then stop_pid "$pid" 5; fi
     rm -f "$LAB_RESOLVER_PID"
 }
 
