@@ -32,8 +32,16 @@ public record Env(Map<String, String> variables) {
         return get("WEAVE_CONTAINER_NAME", "weave");
     }
 
+    public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
+
     public String dockerHost() {
         return get("DOCKER_HOST", "");
+    }
+
+    /** Where the engine is: {@code DOCKER_HOST}, or the default unix socket when it is unset or empty. */
+    public String dockerEndpoint() {
+        String host = dockerHost();
+        return host.isEmpty() ? DEFAULT_DOCKER_HOST : host;
     }
 
     /** The engine address as the user's docker client sees it: {@code DOCKER_CLIENT_HOST}, else {@code DOCKER_HOST}. */

@@ -35,7 +35,7 @@ public class Services {
     public static Services system() {
         Env env = Env.system();
         return new Services(env, new HttpRouterApi(env.httpAddr(), env.statusAddr()),
-                new EngineSocketProbe(env.dockerHost()), () -> DockerJavaEngine.connect(env.dockerHost()),
+                new EngineSocketProbe(env.dockerEndpoint()), () -> DockerJavaEngine.connect(env.dockerEndpoint()),
                 new LocalHost());
     }
 

@@ -38,10 +38,10 @@ public final class DockerJavaEngine implements DockerEngine {
         this.docker = docker;
     }
 
-    /** @param dockerHost {@code DOCKER_HOST}; empty means the default unix socket */
+    /** @param dockerHost {@code unix://PATH} or {@code tcp://HOST:PORT} */
     public static DockerJavaEngine connect(String dockerHost) {
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost.isEmpty() ? "unix:///var/run/docker.sock" : dockerHost).build();
+                .withDockerHost(dockerHost).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig()).connectionTimeout(Duration.ofSeconds(5)).build();
         return new DockerJavaEngine(DockerClientImpl.getInstance(config, http));

@@ -20,9 +20,9 @@ import java.util.Optional;
 public final class EngineSocketProbe implements ContainerStateProbe {
     private final String dockerHost;
 
-    /** @param dockerHost the {@code DOCKER_HOST} value; empty means the default unix socket */
+    /** @param dockerHost {@code unix://PATH} or {@code tcp://HOST:PORT} */
     public EngineSocketProbe(String dockerHost) {
-        this.dockerHost = dockerHost.isEmpty() ? "unix:///var/run/docker.sock" : dockerHost;
+        this.dockerHost = dockerHost;
     }
 
     @Override

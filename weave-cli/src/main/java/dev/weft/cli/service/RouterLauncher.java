@@ -164,8 +164,8 @@ public final class RouterLauncher {
     }
 
     private String dockerSocket() {
-        String dockerHost = env.dockerHost();
-        return dockerHost.startsWith("unix://") ? dockerHost.substring("unix://".length()) : "/var/run/docker.sock";
+        String endpoint = env.dockerEndpoint();
+        return (endpoint.startsWith("unix://") ? endpoint : Env.DEFAULT_DOCKER_HOST).substring("unix://".length());
     }
 
     /** Keeps {@code --restart always} from bringing a failing router back again and again. */
