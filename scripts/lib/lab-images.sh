@@ -81,7 +81,7 @@ rootfs_tar() {
 
 image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
 image_source() { builder_docker image inspect -f '{{index .Config.Labels "weft.source"}}' "$1" 2>/dev/null; }
-record_image() {   # remembers which images the lab loads into hosts, and their ids
+record_image() {   # remembers the images `lab images` made (loaded by every `lab up`), and their ids
     local tag=$1 id
     id=$(image_id "$tag") || die "no image $tag in the builder"
     mkdir -p "$LAB_IMAGE_IDS"
@@ -184,7 +184,6 @@ images_load() {
         if [[ -z ${want[$tag]} ]]; then
             builder_up
             want[$tag]=$(image_id "$tag") || die "no image $tag in the builder (run: scripts/lab images)"
-            record_image "$tag"
         fi
     done
     local -A missing=()
