@@ -41,6 +41,27 @@ need_router() { have_router_images || skip "router images not built (router-imag
     assert_equal "Weave is not running (ignore on Kubernetes)." "$output"
 }
 
+@test "with DOCKER_HOST=tcp://host2 the commands run in the exec image on host2" {
+    need_router
+    remote() { "$LAB" driver env DOCKER_HOST="tcp://$HOST2:2375" /usr/local/bin/weave "$@"; }
+    run remote status
+    [ "$status" -eq 2 ]
+    assert_equal "weave: weave container is not present. Have you launched it?" "$output"
+    run remote launch
+    [ "$status" -eq 0 ]
+    [[ ${lines[-1]} =~ ^[0-9a-f]{64}$ ]]
+    weave_running_on host2
+    ! weave_running_on host1
+    run remote status
+    [ "$status" -eq 0 ]
+    [[ $output == *"Service: router"* ]]
+    run remote stop
+    [ "$status" -eq 0 ]
+    ! weave_running_on host2
+    run remote reset --force
+    [ "$status" -eq 0 ]
+}
+
 @test "launch prints the router id, a second launch exits 3" {
     need_router
     run weave_on host1 launch
