@@ -1,5 +1,6 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.identity.PeerName;
 import dev.weft.router.dns.DnsConfig;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.identity.PeerIdentity;
@@ -58,7 +59,7 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
             }
             return null;
         }
-        dev.weft.router.ipam.PeerName name = dev.weft.router.ipam.PeerName.parse(identity.name().toString());
+        PeerName name = identity.name();
         return prefixed("--ipalloc-range", () -> IpamConfig.fromFlags(o.ipallocRange.strip(),
                 o.ipallocDefaultSubnet.strip(), o.ipallocInit.strip(), name, identity.nickname(), o.peers.size()));
     }

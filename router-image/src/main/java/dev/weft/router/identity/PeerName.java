@@ -1,63 +1,75 @@
 package dev.weft.router.identity;
 
-import java.util.HexFormat;
 import java.util.Locale;
 
-/** A 48-bit MAC-style peer name, e.g. {@code 8a:3e:3e:3e:3e:3e}; {@code ::} abbreviates zero bytes. */
-public record PeerName(long bits) {
+/**
+ * A mesh peer's name: a 48-bit value written like a MAC address, {@code 8a:3e:3e:3e:3e:3e}. A run of
+ * zero bytes may be abbreviated {@code ::} as in IPv6, e.g. {@code ::1} is {@code 00:00:00:00:00:01}.
+ */
+public record PeerName(long value) implements Comparable<PeerName> {
+    private static final int BYTES = 6;
 
     public PeerName {
-        if ((bits & ~0xFFFF_FFFF_FFFFL) != 0) {
-            throw new IllegalArgumentException("peer name exceeds 48 bits");
+        if (value < 0 || value >= (1L << 48)) {
+            throw new IllegalArgumentException("peer name out of 48-bit range: " + value);
         }
     }
 
-    /** Parses {@code aa:bb:cc:dd:ee:ff}, allowing one {@code ::} for a run of zero bytes (e.g. {@code 00:11::01}). */
     public static PeerName parse(String text) {
-        String lower = text.strip().toLowerCase(Locale.ROOT);
-        String[] groups = expand(lower, text);
-        long value = 0;
-        for (String group : groups) {
-            if (group.isEmpty() || group.length() > 2 || !group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        int gap = text.indexOf("::");
+        long[] head;
+        long[] tail;
+        if (gap >= 0) {
+            if (text.indexOf("::", gap + 1) >= 0) {
                 throw invalid(text);
             }
-            value = (value << 8) | Integer.parseInt(group, 16);
+            head = octets(text.substring(0, gap), text);
+            tail = octets(text.substring(gap + 2), text);
+            if (head.length + tail.length >= BYTES) {
+                throw invalid(text);
+            }
+        } else {
+            head = octets(text, text);
+            tail = new long[0];
+            if (head.length != BYTES) {
+                throw invalid(text);
+            }
         }
-        return new PeerName(value);
+        long value = 0;
+        for (long b : head) {
+            value = (value << 8) | b;
+        }
+        value <<= 8L * (BYTES - head.length);
+        long low = 0;
+        for (long b : tail) {
+            low = (low << 8) | b;
+        }
+        return new PeerName(value | low);
     }
 
-    private static String[] expand(String lower, String original) {
-        int gap = lower.indexOf("::");
-        if (gap < 0) {
-            String[] groups = lower.split(":", -1);
-            if (groups.length != 6) {
-                throw invalid(original);
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static long[] octets(String part, String whole) {
+        if (part.isEmpty()) {
+            return new long[0];
+        }
+        String[] pieces = part.split(":", -1);
+        long[] result = new long[pieces.length];
+        for (int i = 0; i < pieces.length; i++) {
+            String p = pieces[i];
+            if (p.isEmpty() || p.length() > 2 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw invalid(whole);
             }
-            return groups;
+            result[i] = Long.parseLong(p, 16);
         }
-        if (lower.indexOf("::", gap + 1) >= 0) {
-            throw invalid(original);
-        }
-        String head = lower.substring(0, gap);
-        String tail = lower.substring(gap + 2);
-        String[] left = head.isEmpty() ? new String[0] : head.split(":", -1);
-        String[] right = tail.isEmpty() ? new String[0] : tail.split(":", -1);
-        int missing = 6 - left.length - right.length;
-        if (missing < 1) {
-            throw invalid(original);
-        }
-        String[] groups = new String[6];
-        int i = 0;
-        for (String g : left) {
-            groups[i++] = g;
-        }
-        for (int k = 0; k < missing; k++) {
-            groups[i++] = "0";
-        }
-        for (String g : right) {
-            groups[i++] = g;
-        }
-        return groups;
+        return result;
     }
 
     private static IllegalArgumentException invalid(String text) {
@@ -66,30 +78,34 @@ public record PeerName(long bits) {
 
     /** From the first six bytes of {@code bytes}. */
     public static PeerName fromBytes(byte[] bytes) {
-        long value = 0;
-        for (int i = 0; i < 6; i++) {
-            value = (value << 8) | (bytes[i] & 0xff);
+        long result = 0;
+        for (int i = 0; i < BYTES; i++) {
+            result = (result << 8) | (bytes[i] & 0xff);
         }
-        return new PeerName(value);
+        return new PeerName(result);
     }
 
     /** Clears the multicast bit and sets the locally-administered bit of the first byte. */
     public PeerName asLocalUnicast() {
-        long first = (bits >>> 40) & 0xff;
+        long first = (value >>> 40) & 0xff;
         first = (first & ~0x01L) | 0x02L;
-        return new PeerName((bits & 0xFF_FFFF_FFFFL) | (first << 40));
+        return new PeerName((value & 0xFF_FFFF_FFFFL) | (first << 40));
+    }
+
+    @Override
+    public int compareTo(PeerName other) {
+        return Long.compare(value, other.value);
     }
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(17);
-        HexFormat hex = HexFormat.of();
-        for (int shift = 40; shift >= 0; shift -= 8) {
-            if (text.length() > 0) {
-                text.append(':');
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = BYTES - 1; i >= 0; i--) {
+            sb.append(String.format(Locale.ROOT, "%02x", (value >>> (8 * i)) & 0xff));
+            if (i > 0) {
+                sb.append(':');
             }
-            text.append(hex.toHexDigits((byte) (bits >>> shift)));
         }
-        return text.toString();
+        return sb.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.identity.PeerName;
+
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.ArrayList;

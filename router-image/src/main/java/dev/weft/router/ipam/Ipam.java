@@ -1,5 +1,7 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.identity.PeerName;
+
 import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;

@@ -1,5 +1,7 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.identity.PeerName;
+
 import java.util.Map;
 
 /** Where the allocator keeps its state across restarts. Each {@link #save} is durable when it returns. */

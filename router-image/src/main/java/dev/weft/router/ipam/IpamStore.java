@@ -1,5 +1,7 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.identity.PeerName;
+
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamConfig;
 import dev.weft.router.ipam.IpamException;
 import dev.weft.router.ipam.Owner;
-import dev.weft.router.ipam.PeerName;
+import dev.weft.router.identity.PeerName;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;

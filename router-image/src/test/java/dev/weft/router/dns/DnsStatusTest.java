@@ -1,5 +1,7 @@
 package dev.weft.router.dns;
 
+import dev.weft.router.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -54,7 +54,7 @@ class PeerNameDeriverTest {
         PeerName name = deriver(Map.of()).derive("", "weave");
 
         assertEquals(expected, name);
-        assertEquals(0x02, (name.bits() >>> 40) & 0x03, "local bit set, multicast bit clear");
+        assertEquals(0x02, (name.value() >>> 40) & 0x03, "local bit set, multicast bit clear");
         assertEquals(name, deriver(Map.of()).derive(null, "weave"), "stable across runs");
     }
 
@@ -71,7 +71,7 @@ class PeerNameDeriverTest {
         PeerName a = deriver(Map.of()).derive(null, "weave");
         PeerName b = new PeerNameDeriver(BridgeMacLookup.NONE, host, sys, new Random(8)).derive(null, "weave");
         assertNotEquals(a, b);
-        assertEquals(0x02, (a.bits() >>> 40) & 0x03);
+        assertEquals(0x02, (a.value() >>> 40) & 0x03);
     }
 
     @Test

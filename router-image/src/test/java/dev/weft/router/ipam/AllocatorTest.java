@@ -1,5 +1,7 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.identity.PeerName;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,9 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.testing.MutableClock;
+
+import dev.weft.router.identity.PeerName;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

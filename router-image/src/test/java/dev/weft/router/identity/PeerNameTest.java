@@ -1,4 +1,4 @@
-package dev.weft.router.ipam;
+package dev.weft.router.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ class PeerNameTest {
         "123::", "8a:3e:3e:3e:3e:"})
     void rejectsMalformedNames(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PeerName.parse(text));
-        assertEquals("invalid peer name: " + text, e.getMessage());
+        assertEquals("invalid peer name: " + text + " (expected a MAC address such as 8a:3e:3e:3e:3e:3e)", e.getMessage());
         assertFalse(PeerName.isValid(text));
     }
 

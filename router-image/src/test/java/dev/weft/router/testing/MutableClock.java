@@ -1,4 +1,4 @@
-package dev.weft.router.ipam;
+package dev.weft.router.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+public final class MutableClock extends Clock {
+    private volatile Instant now;
 
-    void advance(Duration d) {
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
