@@ -52,6 +52,7 @@ public final class AttachApi implements ApiModule {
         out.put("Running", c.running());
         out.put("Hostname", c.hostname());
         out.put("Domainname", c.domainname());
+        out.put("Fqdn", c.fqdn());
         return JSON.writeValueAsString(out);
     }
 

@@ -196,7 +196,7 @@ class HostSideTest {
         ApiResponse r = api.call("GET", "/weft/container/web", params());
         assertEquals(200, r.status());
         assertEquals("{\"Id\":\"" + WEB + "\",\"Name\":\"web\",\"Pid\":101,\"Running\":true,\"Hostname\":\"web\","
-                + "\"Domainname\":\"weave.local\"}", r.bodyText());
+                + "\"Domainname\":\"weave.local\",\"Fqdn\":\"web.weave.local\"}", r.bodyText());
         assertResponse(404, "container nope not found", api.call("GET", "/weft/container/nope", params()));
     }
 

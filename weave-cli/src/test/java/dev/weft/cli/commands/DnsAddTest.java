@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DnsAddTest {
     static final String C1 = "{\"Id\":\"0123456789abcdef\",\"Name\":\"/c1\",\"Pid\":42,\"Running\":true,"
-            + "\"Hostname\":\"c1\",\"Domainname\":\"weave.local\"}";
+            + "\"Hostname\":\"c1\",\"Domainname\":\"weave.local\",\"Fqdn\":\"c1.weave.local\"}";
     private final Cli cli = new Cli();
 
     @Test
@@ -48,6 +48,19 @@ class DnsAddTest {
         Cli.Result result = cli.run("dns-add", "192.0.2.7");
         assertEquals(1, result.status());
         assertEquals("weave: give a container, or IP addresses and -h <fqdn>\n", result.err());
+    }
+
+    @Test
+    void containerWithDottedHostnameUsesTheNameTheRouterRegisters() {
+        cli.router.answer("GET /weft/container/carol", 200, "{\"Id\":\"abc123\",\"Name\":\"/carol\",\"Pid\":9,"
+                        + "\"Running\":true,\"Hostname\":\"carol.weave.local\",\"Domainname\":\"\","
+                        + "\"Fqdn\":\"carol.weave.local\"}")
+                .answer("PUT /name/abc123/10.40.9.9", 204, "");
+        Cli.Result result = cli.run("dns-add", "10.40.9.9", "carol");
+        assertEquals("", result.err());
+        assertEquals(0, result.status());
+        assertEquals(List.of("GET /weft/container/carol",
+                "PUT /name/abc123/10.40.9.9 {fqdn=[carol.weave.local], check-alive=[true]}"), cli.router.lines());
     }
 
     @Test
