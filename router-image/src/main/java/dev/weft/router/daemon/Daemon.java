@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.ApiRoutes;
 import dev.weft.router.http.ApiServer;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.http.RouteTable;
@@ -13,6 +14,7 @@ import dev.weft.router.status.StatusBoard;
 import dev.weft.router.status.WeaveMetrics;
 import dev.weft.router.store.Store;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,6 +34,8 @@ public final class Daemon implements AutoCloseable {
 
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
+
     private final RouteTable routes = new RouteTable();
     private final List<ApiServer> servers = new ArrayList<>();
     private final StatusBoard board;
@@ -85,8 +89,9 @@ public final class Daemon implements AutoCloseable {
         LOG.info("data store {}", config.dataFile());
         Components components = factory.create(config, store);
         toClose.push(components);
+        ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
         for (ApiModule module : components.apiModules()) {
-            module.register(routes);
+            module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
