@@ -68,7 +68,6 @@ eventually() {
 }
 
 @test "dns-add gives a container another address under its name, dns-remove takes it back" {
-    skip "blocked: CLI ContainerInfo.fqdn ignores a dotted hostname (integration-issues 17:05)"
     start_container_with_dns host1 --name=carol >/dev/null
     ip=$(container_ip host1 carol)
     weave_on host1 dns-add 10.40.9.9 carol
