@@ -25,6 +25,9 @@ import dev.weft.cli.commands.Status;
 import dev.weft.cli.commands.Version;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,31 +40,6 @@ import picocli.CommandLine.Spec;
         description = "Create and manage a weft container network: a flat layer-2 network with IP allocation "
                 + "and DNS across hosts.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-                Launch.class,
-                Stop.class,
-                Reset.class,
-                Setup.class,
-                Status.class,
-                Report.class,
-                Ps.class,
-                Attach.class,
-                Detach.class,
-                Expose.class,
-                Hide.class,
-                DnsAdd.class,
-                DnsRemove.class,
-                DnsLookup.class,
-                DnsArgs.class,
-                EnvCommand.class,
-                Config.class,
-                Connect.class,
-                Forget.class,
-                Rmpeer.class,
-                Prime.class,
-                Version.class,
-                Help.class,
-        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:success",
@@ -71,6 +49,32 @@ import picocli.CommandLine.Spec;
                 "4:the router part a command needs is disabled",
         })
 public final class Weave implements Callable<Integer> {
+
+    /** Every subcommand, in the order help lists them. */
+    static final List<Map.Entry<String, Class<?>>> SUBCOMMANDS = List.of(
+            Map.entry("launch", Launch.class),
+            Map.entry("stop", Stop.class),
+            Map.entry("reset", Reset.class),
+            Map.entry("setup", Setup.class),
+            Map.entry("status", Status.class),
+            Map.entry("report", Report.class),
+            Map.entry("ps", Ps.class),
+            Map.entry("attach", Attach.class),
+            Map.entry("detach", Detach.class),
+            Map.entry("expose", Expose.class),
+            Map.entry("hide", Hide.class),
+            Map.entry("dns-add", DnsAdd.class),
+            Map.entry("dns-remove", DnsRemove.class),
+            Map.entry("dns-lookup", DnsLookup.class),
+            Map.entry("dns-args", DnsArgs.class),
+            Map.entry("env", EnvCommand.class),
+            Map.entry("config", Config.class),
+            Map.entry("connect", Connect.class),
+            Map.entry("forget", Forget.class),
+            Map.entry("rmpeer", Rmpeer.class),
+            Map.entry("prime", Prime.class),
+            Map.entry("version", Version.class),
+            Map.entry("help", Help.class));
 
     @Mixin
     GlobalOptions globalOptions;
@@ -86,9 +90,39 @@ public final class Weave implements Callable<Integer> {
         return ExitCode.ERROR;
     }
 
-    /** The command line with its factory and error handling, writing to System.out/err. */
+    /** The command line with every subcommand, its factory and error handling (help, docs, completion). */
     public static CommandLine commandLine(Services services, boolean debug) {
-        CommandLine commandLine = new CommandLine(new Weave(), new CommandFactory(services));
+        return commandLine(services, debug, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for one invocation. picocli builds a subcommand's model by reflection when it is
+     * registered, which the short-lived CLI pays on every call; so when the arguments name a subcommand
+     * (other than help) only that one is registered. Anything else gets them all, for usage and errors.
+     */
+    static CommandLine commandLineFor(Services services, boolean debug, String... args) {
+        return commandLine(services, debug, invokedSubcommand(args).map(List::of).orElse(SUBCOMMANDS));
+    }
+
+    static Optional<Map.Entry<String, Class<?>>> invokedSubcommand(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--help")) {
+                return Optional.empty();
+            }
+            if (!arg.startsWith("-")) {
+                return SUBCOMMANDS.stream().filter(e -> e.getKey().equals(arg) && !arg.equals("help")).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine commandLine(Services services, boolean debug,
+                                           List<Map.Entry<String, Class<?>>> subcommands) {
+        CommandFactory factory = new CommandFactory(services);
+        CommandLine commandLine = new CommandLine(new Weave(), factory);
+        for (Map.Entry<String, Class<?>> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand.getKey(), new CommandLine(create(factory, subcommand.getValue()), factory));
+        }
         ErrorReporter reporter = new ErrorReporter(debug);
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);
@@ -96,11 +130,19 @@ public final class Weave implements Callable<Integer> {
         return commandLine;
     }
 
+    private static Object create(CommandFactory factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the " + type.getSimpleName() + " command", e);
+        }
+    }
+
     /** Runs one invocation and returns its exit status. */
     public static int run(Services services, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug")
                 || !services.env().get("WEAVE_DEBUG", "").isEmpty();
-        CommandLine commandLine = commandLine(services, debug);
+        CommandLine commandLine = commandLineFor(services, debug, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         int status = commandLine.execute(args);

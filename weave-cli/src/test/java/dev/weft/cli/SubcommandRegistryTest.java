@@ -1,0 +1,41 @@
+package dev.weft.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.cli.testing.Cli;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class SubcommandRegistryTest {
+
+    @Test
+    void eachRegisteredNameIsTheCommandsOwnName() {
+        for (Map.Entry<String, Class<?>> entry : Weave.SUBCOMMANDS) {
+            assertEquals(entry.getKey(), entry.getValue().getAnnotation(Command.class).name(), entry.getValue().getName());
+        }
+    }
+
+    @Test
+    void anInvocationBuildsOnlyTheSubcommandItNames() {
+        CommandLine line = Weave.commandLineFor(new Cli().services(), false, "--local", "attach", "net:default", "c1");
+        assertEquals(java.util.Set.of("attach"), line.getSubcommands().keySet());
+    }
+
+    @Test
+    void helpUsageAndUnknownCommandsGetEverySubcommand() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "attach"}, {"frobnicate"}, {"--help", "attach"}}) {
+            CommandLine line = Weave.commandLineFor(new Cli().services(), false, args);
+            assertEquals(Weave.SUBCOMMANDS.size(), line.getSubcommands().size(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void inheritedOptionsStillReachALoneSubcommand() {
+        Cli.Result result = new Cli().run("attach", "--help");
+        assertEquals(0, result.status());
+        assertTrue(result.out().contains("--debug"), result.out());
+    }
+}
