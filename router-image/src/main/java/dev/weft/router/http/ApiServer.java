@@ -4,7 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One listening HTTP endpoint of the router serving a view of the {@link RouteTable}.
  *
  * <p>Some handlers block for a long time (an IPAM allocation waits for free space), so the pool
- * grows on demand up to {@link #MAX_THREADS} and idle threads retire; only past that many
- * concurrent calls do requests queue.
+ * grows on demand up to {@link #MAX_THREADS}: a new thread only when every thread is busy, idle
+ * threads retire after 30 s, and only past that many concurrent calls does the dispatcher wait for
+ * a thread to come free.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -39,9 +41,8 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot listen on " + address + " for the " + name + " API: " + e.getMessage(), e);
         }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads(name));
-        pool.allowCoreThreadTimeOut(true);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads(name), ApiServer::waitForAFreeThread);
         server.setExecutor(pool);
         server.createContext("/", new ApiExchangeHandler(routes));
         server.start();
@@ -60,6 +61,18 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+    }
+
+    private static void waitForAFreeThread(Runnable task, ThreadPoolExecutor pool) {
+        if (pool.isShutdown()) {
+            throw new RejectedExecutionException("the server is closed");
+        }
+        try {
+            pool.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for a free thread", e);
+        }
     }
 
     private static ThreadFactory threads(String name) {

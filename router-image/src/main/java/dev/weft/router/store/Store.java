@@ -30,6 +30,8 @@ public final class Store implements AutoCloseable {
         this.mvStore = mvStore;
     }
 
+    private static final int PAGE_CACHE_MIB = 1;
+
     /** Opens (creating if needed, with its parent directories) the store file at {@code file}. */
     public static Store open(Path file) {
         try {
@@ -40,7 +42,10 @@ public final class Store implements AutoCloseable {
             // MVStore's retention time stays at its default (45 s): dead chunks are reused only after it,
             // so the file holds about one small chunk per commit of the last 45 s. Setting it to 0 keeps
             // the file small but lost committed data after kill -9 in our crash runs.
-            return new Store(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+            // IPAM and DNS state is a few kilobytes: a 1 MiB page cache (MVStore's default is 16) keeps the
+            // long-lived router's memory flat.
+            return new Store(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
+                    .cacheSize(PAGE_CACHE_MIB).open());
         } catch (java.io.IOException | RuntimeException e) {
             throw new StoreException("open store " + file + ": " + e.getMessage(), e);
         }
