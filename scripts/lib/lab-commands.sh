@@ -28,7 +28,7 @@ take_lock() {
     flock -w 600 9 || die "another lab command holds $LAB_STATE/lock"
 }
 
-host_binds="/run /var/lib/docker /var/lib/weave /etc/resolv.conf"
+host_binds="/run /var/lib/docker /var/lib/weave /etc/resolv.conf /etc/machine-id"
 
 host_start_engine() {   # launches host N's engine unless it already answers; prints N if launched
     local n=$1 dir

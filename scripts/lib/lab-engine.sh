@@ -18,6 +18,8 @@ engine_start() {
     local driver
     driver=$(cat "$dir/storage-driver" 2>/dev/null || echo overlay2)
     mkdir -p "$dir/run" "$dir/docker" "$dir/weave"
+    # a machine id of its own, so each host's router derives its own peer name (SPEC 7.1)
+    [[ -s $dir/machine-id ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/machine-id"
     rm -rf "${dir:?}/run/"* "$dir/engine.log"
     # shellcheck disable=SC2086
     setsid nsenter --net="$(netns_path "$netns")" \

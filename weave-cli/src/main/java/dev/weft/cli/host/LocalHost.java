@@ -6,7 +6,6 @@ import dev.weft.weaveutil.addr.Ipv4;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +29,12 @@ public final class LocalHost implements Host {
         this.procNetRoute = procNetRoute;
     }
 
+    /** The kernel's host name for this UTS namespace, as {@code hostname} prints it; no DNS look-up. */
     @Override
     public String hostname() {
         try {
-            return InetAddress.getLocalHost().getHostName();
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            return name.isEmpty() ? "localhost" : name;
         } catch (IOException e) {
             return "localhost";
         }
