@@ -130,6 +130,34 @@ public final class Links {
         }
     }
 
+    /** {@code ip link set dev #INDEX down nomaster group GROUP}, as one request. */
+    public void retire(int index, int group) {
+        change("retire link #" + index + " into group " + group, LinkCodec.retire(index, group));
+    }
+
+    /** {@code ip link delete dev #INDEX}; false if there was no such link. */
+    public boolean deleteIfExists(int index) {
+        try {
+            change("delete link #" + index, LinkCodec.delete(index, null));
+            return true;
+        } catch (LinkNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code ip link delete group GROUP}: every link in the group goes in one request, so the
+     * kernel's wait for unregistration is paid once. False if the group had no link.
+     */
+    public boolean deleteGroup(int group) {
+        try {
+            change("delete link group " + group, LinkCodec.deleteGroup(group));
+            return true;
+        } catch (LinkNotFoundException e) {
+            return false;
+        }
+    }
+
     private static MessageBuilder target(String name) {
         return LinkCodec.change(0, LinkNames.requireValid(name));
     }

@@ -123,6 +123,26 @@ public final class LinkCodec {
         return out;
     }
 
+    /**
+     * Takes link {@code index} out of service in one request: down, off its master, and into device
+     * {@code group} ({@code ip link set dev X down nomaster group G}).
+     */
+    public static MessageBuilder retire(int index, int group) {
+        MessageBuilder out = new MessageBuilder(Nl.RTM_NEWLINK, 0);
+        new IfInfoMsg(Nl.AF_UNSPEC, 0, index, 0, Nl.IFF_UP).writeTo(out);
+        out.attributeU32(Nl.IFLA_MASTER, 0);
+        out.attributeU32(Nl.IFLA_GROUP, group);
+        return out;
+    }
+
+    /** Deletes every link in device {@code group} at once ({@code ip link delete group G}). */
+    public static MessageBuilder deleteGroup(int group) {
+        MessageBuilder out = new MessageBuilder(Nl.RTM_DELLINK, 0);
+        IfInfoMsg.ofIndex(0).writeTo(out);
+        out.attributeU32(Nl.IFLA_GROUP, group);
+        return out;
+    }
+
     public static MessageBuilder delete(int index, String name) {
         MessageBuilder out = new MessageBuilder(Nl.RTM_DELLINK, 0);
         IfInfoMsg.ofIndex(index).writeTo(out);

@@ -71,6 +71,7 @@ public final class Nl {
     public static final int IFLA_OPERSTATE = 16;
     public static final int IFLA_LINKINFO = 18;
     public static final int IFLA_NET_NS_PID = 19;
+    public static final int IFLA_GROUP = 27;
     public static final int IFLA_NET_NS_FD = 28;
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
