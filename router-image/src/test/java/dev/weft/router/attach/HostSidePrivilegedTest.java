@@ -9,6 +9,7 @@ import dev.weft.router.bridge.GratuitousArpAnnouncer;
 import dev.weft.router.docker.FakeContainers;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.iptables.ExecIptables;
+import dev.weft.router.testing.FakeApiRoutes;
 import dev.weft.router.testsupport.ThrowawayNetns;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.ns.NetNs;
@@ -16,7 +17,6 @@ import dev.weft.weaveutil.plumbing.NetlinkPlumbing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +36,7 @@ class HostSidePrivilegedTest {
     private NetNs hostHandle;
     private NetlinkPlumbing plumbing;
     private HostSide host;
-    private final TestRoutes api = new TestRoutes();
+    private final FakeApiRoutes api = new FakeApiRoutes();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -84,8 +84,8 @@ class HostSidePrivilegedTest {
 
     @Test
     void hostResetRemovesRulesVethsAndBridgeAfterTheRouterStopped() throws Exception {
-        assertEquals("10.32.0.1", api.call("POST", "/weft/attach/web", Map.of()).bodyText());
-        assertEquals(204, api.call("POST", "/expose/10.32.0.100/12", Map.of()).status());
+        assertEquals("10.32.0.1", api.call("POST", "/weft/attach/web").bodyText());
+        assertEquals(204, api.call("POST", "/expose/10.32.0.100/12").status());
         host.close();
         List<String> links = hostHandle.call(() -> plumbing.hostNetlink().links().list().stream()
                 .map(dev.weft.weaveutil.model.Link::name).toList());
@@ -102,14 +102,14 @@ class HostSidePrivilegedTest {
 
     @Test
     void attachExposePingPsDetachReset() throws Exception {
-        ApiResponse attached = api.call("POST", "/weft/attach/web", Map.of());
+        ApiResponse attached = api.call("POST", "/weft/attach/web");
         assertEquals("10.32.0.1", attached.bodyText(), "status " + attached.status());
         assertTrue(in(containerNetns, "ip", "-4", "addr", "show", "ethwe").contains("inet 10.32.0.1/12"));
         assertTrue(in(containerNetns, "ip", "route").contains("224.0.0.0/4 dev ethwe"));
 
         // the container learns the bridge's address from the gratuitous ARP alone (no traffic yet)
         in(containerNetns, "sysctl", "-qw", "net.ipv4.conf.ethwe.arp_accept=1");
-        assertEquals(204, api.call("POST", "/expose/10.32.0.100/12", Map.of()).status());
+        assertEquals(204, api.call("POST", "/expose/10.32.0.100/12").status());
         String neighbours = "";
         for (int i = 0; i < 50 && !neighbours.contains("8a:3e:3e:3e:3e:3e"); i++) {
             Thread.sleep(20);
@@ -126,11 +126,11 @@ class HostSidePrivilegedTest {
 
         String mac = in(containerNetns, "cat", "/sys/class/net/ethwe/address").strip();
         assertEquals("weave:expose 8a:3e:3e:3e:3e:3e 10.32.0.100/12\n555555555555 " + mac + " 10.32.0.1/12\n",
-                api.call("GET", "/weft/ps", Map.of()).bodyText());
+                api.call("GET", "/weft/ps").bodyText());
 
-        assertEquals("10.32.0.1", api.call("POST", "/weft/detach/web", Map.of()).bodyText());
+        assertEquals("10.32.0.1", api.call("POST", "/weft/detach/web").bodyText());
         assertThrows(IOException.class, () -> in(containerNetns, "ip", "link", "show", "ethwe"));
-        assertEquals(List.of(), List.of(api.call("GET", "/weft/ps", Map.of("container", List.of("web"))).bodyText())
+        assertEquals(List.of(), List.of(api.call("GET", "/weft/ps", "container", "web").bodyText())
                 .stream().filter(s -> !s.isEmpty()).toList());
 
         host.reset();

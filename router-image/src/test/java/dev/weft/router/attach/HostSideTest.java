@@ -8,12 +8,12 @@ import dev.weft.router.api.ApiResponse;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.router.docker.FakeContainers;
 import dev.weft.router.iptables.FakeIptables;
+import dev.weft.router.testing.FakeApiRoutes;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.plumbing.FakePlumbing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class HostSideTest {
     MemoryAddressBook ipam;
     final MemoryNameBook dns = new MemoryNameBook();
     HostSide host;
-    final TestRoutes api = new TestRoutes();
+    final FakeApiRoutes api = new FakeApiRoutes();
     final List<String> announced = new java.util.ArrayList<>();
 
     @BeforeEach
@@ -61,15 +61,7 @@ class HostSideTest {
     }
 
     ApiResponse post(String path, String... params) {
-        return api.call("POST", path, params(params));
-    }
-
-    static Map<String, List<String>> params(String... kv) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            out.computeIfAbsent(kv[i], k -> new java.util.ArrayList<>()).add(kv[i + 1]);
-        }
-        return out;
+        return api.call("POST", path, params);
     }
 
     @Test
@@ -118,14 +110,14 @@ class HostSideTest {
 
     @Test
     void withoutIpamOnlyExplicitAddressesWork() {
-        TestRoutes noIpamApi = new TestRoutes();
+        FakeApiRoutes noIpamApi = new FakeApiRoutes();
         HostSide side = HostSide.create(new HostSideConfig("weave", 1376, PEER_MAC, "docker0", null, 6783, 6784,
                 tmp.resolve("proc"), tmp.resolve("host")), plumbing, null, iptables, containers, null, null);
         side.apiModules().forEach(m -> m.register(noIpamApi));
         assertResponse(400, "IP address allocation must be enabled to use 'net:'",
-                noIpamApi.call("POST", "/weft/attach/web", params()));
-        assertResponse(200, "10.2.1.1", noIpamApi.call("POST", "/weft/attach/web", params("addr", "10.2.1.1/24")));
-        assertResponse(200, "10.2.1.1", noIpamApi.call("POST", "/weft/detach/web", params()));
+                noIpamApi.call("POST", "/weft/attach/web"));
+        assertResponse(200, "10.2.1.1", noIpamApi.call("POST", "/weft/attach/web", "addr", "10.2.1.1/24"));
+        assertResponse(200, "10.2.1.1", noIpamApi.call("POST", "/weft/detach/web"));
         assertTrue(plumbing.containerInterface(101, "ethwe").isEmpty());
     }
 
@@ -158,13 +150,13 @@ class HostSideTest {
     void psListsTheBridgeAndAttachedContainers() {
         post("/weft/attach/web", "addr", "net:default", "addr", "10.2.1.1/24");
         assertResponse(204, "", post("/expose/10.32.0.100/12"));
-        String ps = api.call("GET", "/weft/ps", params()).bodyText();
+        String ps = api.call("GET", "/weft/ps").bodyText();
         List<String> lines = ps.lines().toList();
         assertEquals(2, lines.size(), ps);
         assertEquals("weave:expose " + PEER_MAC + " 10.32.0.100/12", lines.get(0));
         String mac = plumbing.containerInterface(101, "ethwe").orElseThrow().mac();
         assertEquals("111111111111 " + mac + " 10.32.0.1/12 10.2.1.1/24", lines.get(1));
-        assertEquals("", api.call("GET", "/weft/ps", params("container", "db", "container", "nope")).bodyText());
+        assertEquals("", api.call("GET", "/weft/ps", "container", "db", "container", "nope").bodyText());
     }
 
     @Test
@@ -175,11 +167,11 @@ class HostSideTest {
         assertTrue(iptables.exists("nat", "WEAVE", List.of("-s", "10.32.0.0/12", "!", "-d", "10.32.0.0/12", "-j", "MASQUERADE")));
         dns.add("weave:expose", Cidr.parse("10.32.0.100/12").address(), "gw.weave.local.");
 
-        assertResponse(204, "", api.call("DELETE", "/expose/10.32.0.100/12", params()));
+        assertResponse(204, "", api.call("DELETE", "/expose/10.32.0.100/12"));
         assertEquals(List.of(), plumbing.bridgeAddresses("weave"));
         assertEquals(List.of(), iptables.rules("filter", "WEAVE-EXPOSE"));
         assertEquals(List.of(), dns.entries);
-        assertResponse(404, "10.32.0.100/12 is not exposed", api.call("DELETE", "/expose/10.32.0.100/12", params()));
+        assertResponse(404, "10.32.0.100/12 is not exposed", api.call("DELETE", "/expose/10.32.0.100/12"));
         assertResponse(400, "invalid CIDR address: 10.32.0.300/12", post("/expose/10.32.0.300/12"));
     }
 
@@ -193,11 +185,11 @@ class HostSideTest {
 
     @Test
     void containerDescriptionAsJson() {
-        ApiResponse r = api.call("GET", "/weft/container/web", params());
+        ApiResponse r = api.call("GET", "/weft/container/web");
         assertEquals(200, r.status());
         assertEquals("{\"Id\":\"" + WEB + "\",\"Name\":\"web\",\"Pid\":101,\"Running\":true,\"Hostname\":\"web\","
                 + "\"Domainname\":\"weave.local\",\"Fqdn\":\"web.weave.local\"}", r.bodyText());
-        assertResponse(404, "container nope not found", api.call("GET", "/weft/container/nope", params()));
+        assertResponse(404, "container nope not found", api.call("GET", "/weft/container/nope"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.weft.router.dns;
 
+import dev.weft.router.testing.FakeApiRoutes;
 import dev.weft.router.testing.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.weft.router.ipam;
 
+import dev.weft.router.testing.FakeApiRoutes;
 import dev.weft.router.testing.MutableClock;
 
 import dev.weft.router.identity.PeerName;
@@ -22,7 +23,7 @@ class IpamApiTest {
 
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final Store store = Store.inMemory();
-    final FakeRoutes routes = new FakeRoutes();
+    final FakeApiRoutes routes = new FakeApiRoutes();
     Ipam ipam;
 
     void start(String init, String tracker) {
@@ -102,13 +103,7 @@ class IpamApiTest {
     @Test
     void aWaitingAllocationAnswersCancelledWhenItsContainerIsDestroyed() throws Exception {
         start("consensus=3", "");
-        CompletableFuture<ApiResponse> response = CompletableFuture.supplyAsync(() -> {
-            try {
-                return routes.call("POST", "/ip/c1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<ApiResponse> response = CompletableFuture.supplyAsync(() -> routes.call("POST", "/ip/c1"));
         while (ipam.snapshot().pendingAllocates().isEmpty()) {
             Thread.sleep(10);
         }
