@@ -7,6 +7,7 @@ import dev.weft.router.identity.PeerIdentity;
 import dev.weft.router.ipam.IpamConfig;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +70,9 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
             return null;
         }
         Duration timeout = GoDuration.parse("--dns-fallback-timeout", o.dnsFallbackTimeout);
-        return prefixed("weaveDNS", () -> new DnsConfig(o.dnsDomain, DnsConfig.parseListenAddress(o.dnsListenAddress),
-                o.dnsTtl, o.resolvConf.isBlank() ? null : Path.of(o.resolvConf), timeout, identity.name().toString()));
+        InetSocketAddress listen = DnsConfig.parseListenAddress("--dns-listen-address", o.dnsListenAddress);
+        return prefixed("weaveDNS", () -> new DnsConfig(o.dnsDomain, listen, o.dnsTtl,
+                o.resolvConf.isBlank() ? null : Path.of(o.resolvConf), timeout, identity.name().toString()));
     }
 
     private interface Check<T> {

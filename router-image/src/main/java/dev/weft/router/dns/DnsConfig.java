@@ -1,5 +1,6 @@
 package dev.weft.router.dns;
 
+import dev.weft.router.http.ListenAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,25 +34,15 @@ public record DnsConfig(DnsDomain domain, InetSocketAddress listenAddress, int t
         this(new DnsDomain(domain), listenAddress, ttl, resolvConf, fallbackTimeout, peerName, 53);
     }
 
-    /** Parses {@code host:port} as given to {@code --dns-listen-address}; the host must be an IP literal. */
-    public static InetSocketAddress parseListenAddress(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException("invalid DNS listen address (want ip:port): " + text);
+    /**
+     * Parses the {@code ip:port} value of {@code flag} ({@code --dns-listen-address}) as {@link ListenAddress}
+     * does, but the host must be an IP address: the DNS server never resolves a name to find where to listen.
+     */
+    public static InetSocketAddress parseListenAddress(String flag, String value) {
+        ListenAddress address = ListenAddress.parseRequired(flag, value);
+        if (!IpLiterals.isLiteral(address.host())) {
+            throw new IllegalArgumentException(flag + " " + value + ": the host must be an IP address");
         }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
-        try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid DNS listen address (bad port): " + text);
-        }
-        if (port < 0 || port > 65535 || !IpLiterals.isLiteral(host)) {
-            throw new IllegalArgumentException("invalid DNS listen address: " + text);
-        }
-        return new InetSocketAddress(IpLiterals.parse(host), port);
+        return new InetSocketAddress(IpLiterals.parse(address.host()), address.port());
     }
 }

@@ -66,7 +66,7 @@ public final class StandaloneDns {
         if (listen == null || names == null) {
             throw new IllegalArgumentException("--listen <ip:port> and --names <file> are required");
         }
-        DnsConfig config = new DnsConfig(domain, DnsConfig.parseListenAddress(listen), ttl, resolvConf,
+        DnsConfig config = new DnsConfig(domain, DnsConfig.parseListenAddress("--listen", listen), ttl, resolvConf,
                 DnsConfig.DEFAULT_FALLBACK_TIMEOUT, peer);
         WeaveDns dns = WeaveDns.create(config, DnsRecordStore.NONE, ContainerLiveness.ALWAYS, Clock.systemUTC());
         load(dns.table(), Path.of(names));

@@ -2,7 +2,10 @@ package dev.weft.router.http;
 
 import java.net.InetSocketAddress;
 
-/** A {@code --http-addr} style value: {@code [host]:port}; blank means the server is disabled. */
+/**
+ * A {@code --http-addr} style value: {@code [host]:port}, an empty host meaning all interfaces; blank
+ * means the server is disabled. Errors name the flag and the value.
+ */
 public record ListenAddress(String host, int port) {
 
     /** Parses the flag value; returns null when blank (disabled). */
@@ -10,6 +13,11 @@ public record ListenAddress(String host, int port) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        return parseRequired(flag, value);
+    }
+
+    /** Parses a flag value that cannot be blank: a blank one is an error like any other malformed value. */
+    public static ListenAddress parseRequired(String flag, String value) {
         String text = value.strip();
         if (text.startsWith("tcp://")) {
             text = text.substring("tcp://".length());

@@ -107,6 +107,8 @@ class WeaverTest {
                 "--log-level", "verbose");
         assertOneLineError("weaver: invalid peer name: nope (expected a MAC address such as 8a:3e:3e:3e:3e:3e)",
                 "--name", "nope");
+        assertOneLineError("weaver: --dns-listen-address 172.17.0.1: expected host:port",
+                "--name", "::1", "--dns-listen-address", "172.17.0.1");
         assertOneLineError("weaver: --dns-fallback-timeout 5 seconds: invalid duration (e.g. 5s, 500ms, 1m30s)",
                 "--name", "::1", "--dns-fallback-timeout", "5 seconds");
         assertOneLineError("weaver: --trusted-subnets: invalid CIDR address: 10.0.0.0",

@@ -39,8 +39,10 @@ class StandaloneDnsTest {
         assertEquals("missing value for --names", message("--listen", "127.0.0.1:0", "--names"));
         assertEquals("unknown option --bogus", message("--bogus", "x"));
         assertEquals("--listen <ip:port> and --names <file> are required", message("--listen", "127.0.0.1:0"));
-        assertEquals("invalid DNS listen address (bad port): 127.0.0.1:x",
+        assertEquals("--listen 127.0.0.1:x: invalid port",
                 message("--listen", "127.0.0.1:x", "--names", names.toString()));
+        assertEquals("--listen localhost:53: the host must be an IP address",
+                message("--listen", "localhost:53", "--names", names.toString()));
         assertEquals(names + ":1: web.example.com. is outside weave.local.",
                 message("--listen", "127.0.0.1:0", "--names", names.toString()));
     }
