@@ -11,6 +11,7 @@ import dev.weft.weaveutil.model.LinkAttrs;
 import dev.weft.weaveutil.model.Route;
 import dev.weft.weaveutil.model.Veth;
 import dev.weft.weaveutil.netlink.Addresses;
+import dev.weft.weaveutil.netlink.LinkReaper;
 import dev.weft.weaveutil.netlink.Netlink;
 import dev.weft.weaveutil.nl.Errno;
 import dev.weft.weaveutil.nl.NetlinkException;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
  * {@link Plumbing} on the kernel: rtnetlink for links, addresses and routes; the container's own
  * namespace (entered on a dedicated thread) for its sysctls, TX checksum, iptables and ARP.
  * "Host" is the namespace given to the constructor, by default the constructing thread's.
+ * A detached container's veth is retired at once and deleted in the background by a
+ * {@link LinkReaper}, batched with other deletions; {@link #close} waits for them.
  */
 public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
     static final Cidr MULTICAST = Cidr.parse("224.0.0.0/4");
@@ -38,6 +41,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
     private final NetNs hostNs;
     private final Netlink host;
     private final ContainerFirewall firewall;
+    private LinkReaper reaper;
 
     /** Plumbing whose "host" is the calling thread's namespace, with iptables for container rules. */
     public NetlinkPlumbing() {
@@ -143,6 +147,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             Link bridgeLink = host.links().find(bridge)
                     .orElseThrow(() -> new PlumbingException("bridge " + bridge + " not found"));
             String hostEnd = VethNames.hostEnd(vethId);
+            awaitRetiredGone(hostEnd);
             boolean created = false;
             if (inside.links().find(opts.ifName()).isEmpty()) {
                 createInterface(ns, bridgeLink, hostEnd, opts);
@@ -288,9 +293,54 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
                 return null;
             });
             if (remaining.isEmpty()) {
-                inside.links().deleteIfExists(ifName);
+                removeInterface(inside, ethwe.get());
             }
             return removed;
+        }
+    }
+
+    /**
+     * Retires the host end of the container's veth, which takes both ends out of service now and
+     * deletes them soon; an interface whose peer is not on this host is deleted here and now.
+     */
+    private void removeInterface(Netlink inside, Link ethwe) {
+        Optional<Link> hostEnd = ethwe instanceof Veth && ethwe.attrs().parentIndex() > 0
+                ? host.links().find(ethwe.attrs().parentIndex())
+                        .filter(peer -> peer instanceof Veth && peer.attrs().parentIndex() == ethwe.index())
+                : Optional.empty();
+        if (hostEnd.isPresent()) {
+            reaper().retire(hostEnd.get().index(), hostEnd.get().name());
+        } else {
+            inside.links().deleteIfExists(ethwe.name());
+        }
+    }
+
+    private synchronized LinkReaper reaper() {
+        if (reaper == null) {
+            reaper = LinkReaper.open(hostNs);
+        }
+        return reaper;
+    }
+
+    /** A veth of this name that a detach retired must be gone before the name is used again. */
+    private void awaitRetiredGone(String hostEnd) {
+        LinkReaper current;
+        synchronized (this) {
+            current = reaper;
+        }
+        if (current != null) {
+            current.awaitGone(hostEnd);
+        }
+    }
+
+    /** Returns once every veth retired by a detach so far is deleted. */
+    public void awaitDetachedGone() {
+        LinkReaper current;
+        synchronized (this) {
+            current = reaper;
+        }
+        if (current != null) {
+            current.flush();
         }
     }
 
@@ -403,7 +453,17 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
 
     @Override
     public void close() {
-        host.close();
-        hostNs.close();
+        LinkReaper current;
+        synchronized (this) {
+            current = reaper;
+        }
+        try {
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            host.close();
+            hostNs.close();
+        }
     }
 }

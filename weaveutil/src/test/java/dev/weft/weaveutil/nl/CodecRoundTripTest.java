@@ -162,4 +162,29 @@ class CodecRoundTripTest {
         assertEquals(1500, a.u32(Nl.IFLA_MTU, 0));
         assertTrue(!a.has(Nl.IFLA_IFNAME));
     }
+
+    @Test
+    void retiringClearsUpAndMasterAndSetsTheGroupInOneMessage() {
+        NetlinkMessage m = only(LinkCodec.retire(42, 0x77656674));
+        assertEquals(Nl.RTM_NEWLINK, m.type());
+        ByteBuffer body = m.body();
+        IfInfoMsg header = IfInfoMsg.read(body);
+        assertEquals(42, header.index());
+        assertEquals(0, header.flags() & Nl.IFF_UP);
+        assertEquals(Nl.IFF_UP, header.change());
+        Attributes a = Attributes.parse(body);
+        assertEquals(0, a.u32(Nl.IFLA_MASTER, -1));
+        assertEquals(0x77656674, a.u32(Nl.IFLA_GROUP, 0));
+    }
+
+    @Test
+    void aGroupDeletionNamesNoLinkButTheGroup() {
+        NetlinkMessage m = only(LinkCodec.deleteGroup(7));
+        assertEquals(Nl.RTM_DELLINK, m.type());
+        ByteBuffer body = m.body();
+        assertEquals(0, IfInfoMsg.read(body).index());
+        Attributes a = Attributes.parse(body);
+        assertEquals(7, a.u32(Nl.IFLA_GROUP, 0));
+        assertTrue(!a.has(Nl.IFLA_IFNAME));
+    }
 }

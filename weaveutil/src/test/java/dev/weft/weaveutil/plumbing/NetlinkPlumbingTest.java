@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.netlink.LinkNotFoundException;
+import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.testsupport.Privileged;
 import dev.weft.weaveutil.testsupport.ThrowawayNamespace;
 import java.util.List;
@@ -162,10 +163,42 @@ class NetlinkPlumbingTest {
         assertEquals(List.of("10.32.0.5/12"), container.ipv4("ethwe"));
 
         assertEquals(List.of(A), plumbing.detachContainer(pid, List.of(A)));
+        plumbing.awaitDetachedGone();
         assertTrue(container.link("ethwe").isEmpty());
         assertTrue(host.link(VethNames.hostEnd(pid)).isEmpty());
         assertEquals(List.of(), plumbing.detachContainer(pid, List.of(A)));
         assertTrue(plumbing.containerInterface(pid, "ethwe").isEmpty());
+    }
+
+    @Test
+    void theLastDetachTakesTheVethOutOfServiceBeforeItIsDeleted() {
+        plumbing.ensureBridge("weave", 1376, null);
+        plumbing.attachContainer(pid, "weave", List.of(A), AttachOptions.defaults());
+        plumbing.detachContainer(pid, List.of(A));
+        host.link(VethNames.hostEnd(pid)).ifPresent(hostEnd -> {
+            assertFalse(hostEnd.path("flags").toString().contains("\"UP\""), hostEnd.toString());
+            assertTrue(hostEnd.path("master").isMissingNode(), "still on the bridge: " + hostEnd);
+        });
+        try (NetNs ns = container.open()) {
+            assertTrue(plumbing.interfacesOnBridge(ns, "weave").isEmpty(), "weave ps would still list it");
+        }
+        plumbing.awaitDetachedGone();
+        assertTrue(host.link(VethNames.hostEnd(pid)).isEmpty());
+        assertTrue(container.link("ethwe").isEmpty());
+    }
+
+    @Test
+    void reattachingRightAfterTheLastDetachGetsAFreshInterface() {
+        plumbing.ensureBridge("weave", 1376, null);
+        for (int round = 0; round < 5; round++) {
+            assertEquals(List.of(A), plumbing.attachContainer(pid, "weave", List.of(A), AttachOptions.defaults()));
+            assertEquals(List.of(A), plumbing.detachContainer(pid, List.of(A)));
+        }
+        assertEquals(List.of(B), plumbing.attachContainer(pid, "weave", List.of(B), AttachOptions.defaults()));
+        assertEquals(List.of("10.32.0.6/12"), container.ipv4("ethwe"));
+        assertEquals("weave", host.link(VethNames.hostEnd(pid)).orElseThrow().path("master").asText());
+        JsonNode ethwe = container.link("ethwe").orElseThrow();
+        assertTrue(ethwe.path("flags").toString().contains("\"UP\""), ethwe.toString());
     }
 
     @Test
