@@ -39,7 +39,8 @@ public interface Plumbing {
     List<Cidr> attachContainer(int pid, String bridge, List<Cidr> addrs, AttachOptions opts);
 
     /**
-     * Removes addresses from the container's {@code ethwe}; deletes {@code ethwe} when none is left.
+     * Removes addresses from the container's {@code ethwe}; when none is left, takes {@code ethwe}
+     * out of service at once and has it deleted (by {@link NetlinkPlumbing} moments later, batched).
      * A container without {@code ethwe}, or one that is gone, has nothing to remove.
      *
      * @return the addresses that were removed
