@@ -30,7 +30,7 @@ public final class DnsAdd extends WeaveCommand {
         Router router = services.router();
         DnsTarget target = DnsTarget.resolve(router, arguments, fqdn, true);
         for (Ipv4 address : target.addresses()) {
-            router.call("PUT", "/name/" + target.owner() + "/" + address,
+            router.call("PUT", target.recordPath(address),
                     Params.of().add("fqdn", target.fqdn()).flag("check-alive", target.container()).map());
         }
     }

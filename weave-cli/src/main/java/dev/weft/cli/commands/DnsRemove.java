@@ -31,7 +31,7 @@ public final class DnsRemove extends WeaveCommand {
         DnsTarget target = DnsTarget.resolve(router, arguments, fqdn, false);
         Params params = fqdn == null ? Params.of() : Params.of().add("fqdn", fqdn);
         for (Ipv4 address : target.addresses()) {
-            router.call("DELETE", "/name/" + target.owner() + "/" + address, params.map());
+            router.call("DELETE", target.recordPath(address), params.map());
         }
     }
 }

@@ -55,6 +55,11 @@ public record DnsTarget(String owner, boolean container, List<Ipv4> addresses, S
         return new DnsTarget(info.id(), true, addresses, name);
     }
 
+    /** The router's path of the record of {@code address} for this owner: {@code /name/<owner>/<ip>}. */
+    public String recordPath(Ipv4 address) {
+        return "/name/" + owner + "/" + address;
+    }
+
     /** The addresses {@code weave ps} shows for the container. */
     private static List<Ipv4> weaveAddresses(Router router, String id) {
         List<Ipv4> addresses = new ArrayList<>();
