@@ -18,9 +18,7 @@ import dev.weft.router.ipam.IpamApi;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +37,7 @@ final class Components implements AutoCloseable {
     private final List<ApiModule> modules = new ArrayList<>();
     private final List<StatusSection> sections = new ArrayList<>();
     private final List<ContainerEvents> eventSubscribers = new ArrayList<>();
-    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final CloseStack toClose = new CloseStack(LOG);
     private final List<Step> startSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
     private Ipam ipam;
@@ -203,13 +201,6 @@ final class Components implements AutoCloseable {
 
     @Override
     public void close() {
-        while (!toClose.isEmpty()) {
-            AutoCloseable c = toClose.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
-            }
-        }
+        toClose.close();
     }
 }

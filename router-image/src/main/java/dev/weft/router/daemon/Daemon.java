@@ -15,9 +15,7 @@ import dev.weft.router.status.WeaveMetrics;
 import dev.weft.router.store.Store;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -32,7 +30,7 @@ public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private final CloseStack toClose = new CloseStack(LOG);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
 
@@ -129,14 +127,7 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         LOG.info("shutting down");
         servers.forEach(ApiServer::close);
-        while (!toClose.isEmpty()) {
-            AutoCloseable c = toClose.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
-            }
-        }
+        toClose.close();
         LOG.info("stopped");
         stopped.countDown();
     }
