@@ -25,7 +25,7 @@ public final class DnsArgs extends WeaveCommand {
             return;
         }
         if (!address.ok()) {
-            throw WeaveException.error(address.firstLine());
+            throw WeaveException.error(address.message());
         }
         String dns = address.body().strip();
         String domain = router.get("/domain").strip();

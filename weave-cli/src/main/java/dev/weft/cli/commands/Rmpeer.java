@@ -39,7 +39,7 @@ public final class Rmpeer implements Callable<Integer> {
                 spec.commandLine().getOut().print(response.body().endsWith("\n") || response.body().isEmpty()
                         ? response.body() : response.body() + "\n");
             } else {
-                spec.commandLine().getErr().println("weave: rmpeer " + peer + ": " + response.firstLine());
+                spec.commandLine().getErr().println("weave: rmpeer " + peer + ": " + response.message());
                 status = ExitCode.ERROR;
             }
         }

@@ -44,13 +44,13 @@ public final class Router {
             throw new WeaveException(ExitCode.DISABLED, "the router does not serve " + path
                     + " (that part of weave is disabled)");
         }
-        throw WeaveException.error(response.firstLine().isEmpty()
-                ? "the router answered " + response.status() + " to " + method + " " + path : response.firstLine());
+        throw WeaveException.error(response.message().isEmpty()
+                ? "the router answered " + response.status() + " to " + method + " " + path : response.message());
     }
 
     /** A 404 from the router's route table itself, not from a handler naming what it did not find. */
     private static boolean isRouteMiss(RouterResponse response) {
-        return response.firstLine().equals("404 page not found");
+        return response.message().equals("404 page not found");
     }
 
     /** Sends a request and returns any answer; only an unreachable router is turned into a failure. */

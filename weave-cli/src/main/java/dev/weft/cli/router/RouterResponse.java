@@ -1,5 +1,7 @@
 package dev.weft.cli.router;
 
+import java.util.stream.Collectors;
+
 /** One answer of the router's HTTP API. */
 public record RouterResponse(int status, String body) {
 
@@ -7,10 +9,12 @@ public record RouterResponse(int status, String body) {
         return status >= 200 && status < 300;
     }
 
-    /** The body's first line, trimmed: what an error message shows. */
-    public String firstLine() {
-        String trimmed = body.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    /**
+     * The body as one line, what an error message shows: its non-blank lines, trimmed, joined by
+     * "; " (the router answers one line per problem, e.g. per bad peer of {@code weave connect}).
+     */
+    public String message() {
+        return body.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -48,7 +48,7 @@ public final class Exposure {
                 RouterResponse response = router.send(Listener.CONTROL, "DELETE",
                         "/expose/" + cidr.address() + "/" + cidr.prefixLength(), Map.of(), null);
                 if (!response.ok() && response.status() != 404) {
-                    throw WeaveException.error(response.firstLine());
+                    throw WeaveException.error(response.message());
                 }
                 if (fromIpam) {
                     router.call("DELETE", "/ip/" + OWNER + "/" + cidr.address(), Map.of());
@@ -68,7 +68,7 @@ public final class Exposure {
     private Cidr claim(Cidr cidr) {
         RouterResponse response = router.send(Listener.CONTROL, "PUT", "/ip/" + OWNER + "/" + cidr, Map.of(), null);
         if (!response.ok() && response.status() != 404) {   // 404: IPAM disabled, the address is simply used
-            throw WeaveException.error(response.firstLine());
+            throw WeaveException.error(response.message());
         }
         return cidr;
     }
@@ -80,7 +80,7 @@ public final class Exposure {
             throw WeaveException.error("IP address allocation must be enabled to use 'net:'");
         }
         if (!response.ok()) {
-            throw WeaveException.error(response.firstLine());
+            throw WeaveException.error(response.message());
         }
         return Cidr.parse(response.body().strip());
     }
@@ -92,7 +92,7 @@ public final class Exposure {
             throw WeaveException.error("IP address allocation must be enabled to use 'net:'");
         }
         if (!response.ok()) {
-            throw WeaveException.error(response.firstLine());
+            throw WeaveException.error(response.message());
         }
         return Arrays.stream(response.body().strip().split("\\s+")).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
     }

@@ -21,7 +21,7 @@ public final class ProxyAddress {
             return Optional.empty();
         }
         if (!response.ok()) {
-            throw WeaveException.error(response.firstLine());
+            throw WeaveException.error(response.message());
         }
         String first = response.body().strip().split("\n")[0].strip();
         return first.isEmpty() ? Optional.empty() : Optional.of(first.replace("0.0.0.0", proxyHost(env)));

@@ -44,11 +44,13 @@ class RouterTest {
     }
 
     @Test
-    void otherErrorsGiveTheFirstLineAndExit1() {
-        api.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\nmore\n");
+    void otherErrorsGiveEveryLineOfTheAnswerOnOneLineAndExit1() {
+        api.answer("POST /connect", 400,
+                "invalid peer name \"a:b:c\", should be host[:port]\n\ninvalid peer name \"x:\", should be host[:port]\n");
         WeaveException e = assertThrows(WeaveException.class, () -> router.call("POST", "/connect", Map.of()));
         assertEquals(1, e.exitCode());
-        assertEquals("invalid peer name \"a:b:c\", should be host[:port]", e.getMessage());
+        assertEquals("invalid peer name \"a:b:c\", should be host[:port]; invalid peer name \"x:\", should be host[:port]",
+                e.getMessage());
     }
 
     @Test
