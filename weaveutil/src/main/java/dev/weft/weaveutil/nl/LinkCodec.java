@@ -108,7 +108,7 @@ public final class LinkCodec {
     }
 
     private static void nameIfNoIndex(MessageBuilder out, int index, String name) {
-        if (index == 0) {
+        if (index == 0 && name != null) {
             out.attributeString(Nl.IFLA_IFNAME, name);
         }
     }
@@ -128,19 +128,12 @@ public final class LinkCodec {
      * {@code group} ({@code ip link set dev X down nomaster group G}).
      */
     public static MessageBuilder retire(int index, int group) {
-        MessageBuilder out = new MessageBuilder(Nl.RTM_NEWLINK, 0);
-        new IfInfoMsg(Nl.AF_UNSPEC, 0, index, 0, Nl.IFF_UP).writeTo(out);
-        out.attributeU32(Nl.IFLA_MASTER, 0);
-        out.attributeU32(Nl.IFLA_GROUP, group);
-        return out;
+        return setUp(index, null, false).attributeU32(Nl.IFLA_MASTER, 0).attributeU32(Nl.IFLA_GROUP, group);
     }
 
     /** Deletes every link in device {@code group} at once ({@code ip link delete group G}). */
     public static MessageBuilder deleteGroup(int group) {
-        MessageBuilder out = new MessageBuilder(Nl.RTM_DELLINK, 0);
-        IfInfoMsg.ofIndex(0).writeTo(out);
-        out.attributeU32(Nl.IFLA_GROUP, group);
-        return out;
+        return delete(0, null).attributeU32(Nl.IFLA_GROUP, group);
     }
 
     public static MessageBuilder delete(int index, String name) {
