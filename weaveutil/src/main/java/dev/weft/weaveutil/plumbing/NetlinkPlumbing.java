@@ -48,11 +48,21 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         this(NetNs.current(), new IptablesContainerFirewall());
     }
 
-    /** Plumbing whose "host" is {@code hostNs} (taken over: closed with this object). */
+    /**
+     * Plumbing whose "host" is {@code hostNs} (taken over: closed with this object). Veths that a
+     * killed process retired but did not delete are deleted first, so that no attach finds a
+     * retired {@code ethwe} in a container and reuses it.
+     */
     public NetlinkPlumbing(NetNs hostNs, ContainerFirewall firewall) {
         this.hostNs = hostNs;
         this.host = Netlink.open(hostNs);
         this.firewall = firewall;
+        try {
+            host.links().deleteGroup(LinkReaper.GROUP);
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
     }
 
     /** The netlink handle on the host namespace, for callers that need lower-level operations. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.netlink.LinkNotFoundException;
+import dev.weft.weaveutil.netlink.LinkReaper;
 import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.testsupport.Privileged;
 import dev.weft.weaveutil.testsupport.ThrowawayNamespace;
@@ -185,6 +186,20 @@ class NetlinkPlumbingTest {
         plumbing.awaitDetachedGone();
         assertTrue(host.link(VethNames.hostEnd(pid)).isEmpty());
         assertTrue(container.link("ethwe").isEmpty());
+    }
+
+    @Test
+    void vethsAKilledRouterRetiredAreDeletedBeforeTheNextAttach() {
+        plumbing.ensureBridge("weave", 1376, null);
+        plumbing.attachContainer(pid, "weave", List.of(A), AttachOptions.defaults());
+        plumbing.hostNetlink().links().retire(plumbing.hostNetlink().links().get(VethNames.hostEnd(pid)).index(),
+                LinkReaper.GROUP);
+        plumbing.close();
+        plumbing = new NetlinkPlumbing(host.open(), new IptablesContainerFirewall());
+        assertTrue(host.link(VethNames.hostEnd(pid)).isEmpty());
+        assertTrue(container.link("ethwe").isEmpty());
+        assertEquals(List.of(B), plumbing.attachContainer(pid, "weave", List.of(B), AttachOptions.defaults()));
+        assertEquals("weave", host.link(VethNames.hostEnd(pid)).orElseThrow().path("master").asText());
     }
 
     @Test
