@@ -99,10 +99,10 @@ fails() {
     fails 1 "template: format:1: unclosed action" report -f '{{.Router.Name'
 }
 
-@test "connect to a malformed peer gets the router's error; good peers given with it are still added" {
-    run weave_on host1 connect :6783 198.18.0.99
+@test "connect to malformed peers names each on one line; good peers given with them are still added" {
+    run weave_on host1 connect :6783 198.18.0.99 h:@x
     [ "$status" -eq 1 ]
-    assert_equal 'weave: invalid peer name ":6783", should be host[:port]' "$output"
+    assert_equal 'weave: invalid peer name ":6783", should be host[:port]; invalid peer name "h:@x", should be host[:port]' "$output"
     run weave_on host1 status targets
     [[ $output == *198.18.0.99* ]]
     weave_on host1 forget 198.18.0.99

@@ -23,6 +23,6 @@ public final class Connect extends WeaveCommand {
 
     @Override
     protected void execute() {
-        PeerCalls.post(services.router(), "/connect", Params.of().addAll("peer", peers).flag("replace", replace));
+        services.router().call("POST", "/connect", Params.of().addAll("peer", peers).flag("replace", replace).map());
     }
 }

@@ -19,6 +19,6 @@ public final class Forget extends WeaveCommand {
 
     @Override
     protected void execute() {
-        PeerCalls.post(services.router(), "/forget", Params.of().addAll("peer", peers));
+        services.router().call("POST", "/forget", Params.of().addAll("peer", peers).map());
     }
 }

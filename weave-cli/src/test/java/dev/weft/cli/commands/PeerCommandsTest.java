@@ -24,8 +24,8 @@ class PeerCommandsTest {
                 + "invalid peer name \"x:y:z\", should be host[:port]\n");
         Cli.Result result = cli.run("connect", "a:b:c", "x:y:z");
         assertEquals(1, result.status());
-        assertEquals("weave: invalid peer name \"a:b:c\", should be host[:port]\n"
-                + "weave: invalid peer name \"x:y:z\", should be host[:port]\n", result.err());
+        assertEquals("weave: invalid peer name \"a:b:c\", should be host[:port]; "
+                + "invalid peer name \"x:y:z\", should be host[:port]\n", result.err());
     }
 
     @Test
