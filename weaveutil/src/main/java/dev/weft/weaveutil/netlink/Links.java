@@ -122,12 +122,7 @@ public final class Links {
 
     /** {@code ip link delete dev NAME}, where a missing link is fine; true if something was deleted. */
     public boolean deleteIfExists(String name) {
-        try {
-            delete(name);
-            return true;
-        } catch (LinkNotFoundException e) {
-            return false;
-        }
+        return changeIfExists("delete link " + name, LinkCodec.delete(0, LinkNames.requireValid(name)));
     }
 
     /** {@code ip link set dev #INDEX down nomaster group GROUP}, as one request. */
@@ -137,12 +132,7 @@ public final class Links {
 
     /** {@code ip link delete dev #INDEX}; false if there was no such link. */
     public boolean deleteIfExists(int index) {
-        try {
-            change("delete link #" + index, LinkCodec.delete(index, null));
-            return true;
-        } catch (LinkNotFoundException e) {
-            return false;
-        }
+        return changeIfExists("delete link #" + index, LinkCodec.delete(index, null));
     }
 
     /**
@@ -150,16 +140,21 @@ public final class Links {
      * kernel's wait for unregistration is paid once. False if the group had no link.
      */
     public boolean deleteGroup(int group) {
-        try {
-            change("delete link group " + group, LinkCodec.deleteGroup(group));
-            return true;
-        } catch (LinkNotFoundException e) {
-            return false;
-        }
+        return changeIfExists("delete link group " + group, LinkCodec.deleteGroup(group));
     }
 
     private static MessageBuilder target(String name) {
         return LinkCodec.change(0, LinkNames.requireValid(name));
+    }
+
+    /** {@link #change}, where a missing link is fine: false then. */
+    private boolean changeIfExists(String operation, MessageBuilder request) {
+        try {
+            change(operation, request);
+            return true;
+        } catch (LinkNotFoundException e) {
+            return false;
+        }
     }
 
     private void change(String operation, MessageBuilder request) {

@@ -332,26 +332,19 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         return reaper;
     }
 
+    /** The reaper, if a detach has started one. */
+    private synchronized Optional<LinkReaper> startedReaper() {
+        return Optional.ofNullable(reaper);
+    }
+
     /** A veth of this name that a detach retired must be gone before the name is used again. */
     private void awaitRetiredGone(String hostEnd) {
-        LinkReaper current;
-        synchronized (this) {
-            current = reaper;
-        }
-        if (current != null) {
-            current.awaitGone(hostEnd);
-        }
+        startedReaper().ifPresent(r -> r.awaitGone(hostEnd));
     }
 
     /** Returns once every veth retired by a detach so far is deleted. */
     public void awaitDetachedGone() {
-        LinkReaper current;
-        synchronized (this) {
-            current = reaper;
-        }
-        if (current != null) {
-            current.flush();
-        }
+        startedReaper().ifPresent(LinkReaper::flush);
     }
 
     @Override
@@ -463,14 +456,8 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
 
     @Override
     public void close() {
-        LinkReaper current;
-        synchronized (this) {
-            current = reaper;
-        }
         try {
-            if (current != null) {
-                current.close();
-            }
+            startedReaper().ifPresent(LinkReaper::close);
         } finally {
             host.close();
             hostNs.close();
