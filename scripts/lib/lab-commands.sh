@@ -3,7 +3,7 @@
 
 usage() {
     cat <<USAGE
-usage: scripts/lab COMMAND [ARGS]
+usage: scripts/lab [--instance N] COMMAND [ARGS]      (or WEFT_LAB=N scripts/lab ...; default instance 0)
   up N                  make hosts host1..hostN (reuses running ones; hosts above N are left as they are)
   reset                 recreate the running hosts fresh (no containers, no weave state, no cuts; images kept)
   clean                 remove all containers, unused volumes and networks on every host
@@ -11,19 +11,36 @@ usage: scripts/lab COMMAND [ARGS]
   status                show the switch, resolver, partitions, hosts and builder
   exec HOST CMD...      run CMD in HOST's network, mount and UTS namespaces
   docker HOST ARGS...   run the docker CLI against HOST's engine
-  weave HOST ARGS...    run /usr/local/bin/weave inside HOST (local engine socket)
-  driver CMD...         run CMD in the switch namespace; engines answer at tcp://198.18.0.(10+N):2375
+  weave HOST ARGS...    run the weave CLI (WEFT_WEAVE_CLI, default /usr/local/bin/weave) inside HOST
+  socket HOST           print the path of HOST's engine socket (unix)
+  driver CMD...         run CMD in the switch namespace; engines answer at tcp://${LAB_NET_PREFIX}.(10+N):2375
   cut HOSTA HOSTB       drop all traffic between two hosts on the switch
   heal [HOSTA HOSTB]    undo one cut, or all of them
   images                build weft/base:bookworm, weft-test/small, weft-test/dnstools (+ router images) and load them
   load IMAGE...         put builder images into every running host that lacks the same image id
   build-env [CMD...]    run CMD with DOCKER_HOST set to the image builder engine (or print the export)
-hosts: host1..host$LAB_MAX_HOSTS at ${LAB_NET_PREFIX}.(10+N); resolver ${LAB_SWITCH_IP}; state $LAB_STATE
+  instances             list the instances on this machine: subnet, in use or not, hosts up
+  session [--up N] CMD...
+                        claim a free instance (1..$LAB_MAX_INSTANCE; or the one WEFT_LAB/--instance names, waiting
+                        for it), run CMD with WEFT_LAB set to it (after \`images\` and \`up N\` with --up), then
+                        take it down; exit status: CMD's, or 1 if \`down\` left anything behind
+instance $LAB_INSTANCE: hosts host1..host$LAB_MAX_HOSTS at ${LAB_NET_PREFIX}.(10+N); resolver ${LAB_SWITCH_IP}; state $LAB_STATE
+Commands that change an instance refuse to while another process's run holds its run lock
+($LAB_RUN_LOCK).
 USAGE
 }
 
-take_lock() {
+# Refuses to change an instance that a run of somebody else holds (its run lock is taken, and not
+# by this process or one of its ancestors).
+guard_instance() {
     mkdir -p "$LAB_STATE"
+    instance_locked "$LAB_INSTANCE" || return 0
+    ancestor_has_open "$LAB_RUN_LOCK" && return 0
+    die "instance $LAB_INSTANCE is in use by another run (it holds $LAB_RUN_LOCK); wait for it, or use another instance (scripts/lab instances)"
+}
+
+take_lock() {
+    guard_instance
     exec 9>"$LAB_STATE/lock"
     flock -w 600 9 || die "another lab command holds $LAB_STATE/lock"
 }
@@ -103,18 +120,28 @@ cmd_reset() {
 # Removes every container, unused volume and custom network on every running host.
 cmd_clean() {
     (($# == 0)) || die "usage: lab clean"
+    guard_instance
     local n
     for n in $(running_hosts); do engine_clean "$(host_dir "$n")" & done
     wait
 }
 
-# Every lab namespace's inode, so processes still inside one can be found after deletion.
+# Every namespace of this instance's lab: its inode, so processes still inside one can be found after deletion.
 lab_netns_inodes() {
     local f
     for f in /run/netns/"${LAB_NS_PREFIX}"* /run/netns/"$LAB_BUILD_NS"; do
         [[ -e $f ]] && stat -L -c %i "$f"
     done
     return 0
+}
+
+# Mount points of this instance in the root mount namespace (a namespace's /run/netns/NAME, or
+# anything under its state directory; instance 0's state holds the other instances' directories).
+lab_mounts() {
+    awk -v state="$LAB_STATE/" -v others="$LAB_ROOT/instances/" -v prefix="/run/netns/$LAB_NS_PREFIX" \
+        -v build="/run/netns/$LAB_BUILD_NS" '
+        (index($5, state) == 1 && !(state == substr(others, 1, length(state)) && index($5, others) == 1)) ||
+            index($5, prefix) == 1 || $5 == build { print $5 }' /proc/self/mountinfo
 }
 
 cmd_down() {
@@ -153,18 +180,19 @@ lab_container_pids() {
 lab_leftovers() {
     local inodes=${1:-} bad=0 p
     if ip netns list | grep -E "^(${LAB_NS_PREFIX}|${LAB_BUILD_NS}( |$))"; then bad=1; fi
-    if grep -E "weft-lab|/run/netns/(${LAB_NS_PREFIX}|${LAB_BUILD_NS})" /proc/self/mountinfo; then bad=1; fi
+    if lab_mounts | grep .; then bad=1; fi
     for p in $(pids_in_inodes "$inodes") $(lab_container_pids); do
         echo "process $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
         bad=1
     done
     if ip -o link show | grep -E ": (host[0-9]+|${LAB_BRIDGE})[@:]"; then bad=1; fi
-    if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi
+    if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi   # in the root namespace
     return $bad
 }
 
 cmd_status() {
     local n dir pid state
+    echo "instance  $LAB_INSTANCE ${LAB_NET_PREFIX}.0/24 state $LAB_STATE"
     if netns_exists "$LAB_SWITCH_NS"; then
         echo "switch    $LAB_SWITCH_NS bridge $LAB_BRIDGE $LAB_SWITCH_IP"
     else
@@ -214,6 +242,13 @@ cmd_docker() {
     n=$(running_host "$1") || exit 1
     shift
     DOCKER_HOST="unix://$(host_socket "$n")" exec docker "$@"
+}
+
+cmd_socket() {
+    (($# == 1)) || die "usage: lab socket HOST"
+    local n
+    n=$(running_host "$1") || exit 1
+    host_socket "$n"
 }
 
 cmd_weave() {
@@ -281,6 +316,7 @@ cmd_load() {
 }
 
 cmd_build_env() {
+    guard_instance
     builder_up
     local sock=unix://$(engine_socket "$LAB_BUILD_DIR")
     if (($# == 0)); then
@@ -291,6 +327,15 @@ cmd_build_env() {
 }
 
 main() {
+    if [[ ${1:-} == --instance ]]; then
+        (($# >= 2)) || die "usage: lab --instance N COMMAND [ARGS]"
+        WEFT_LAB=$2
+        shift 2
+    elif [[ ${1:-} == --instance=* ]]; then
+        WEFT_LAB=${1#--instance=}
+        shift
+    fi
+    instance_from_env || exit 1
     local cmd=${1:-help}
     (($#)) && shift
     case $cmd in
@@ -312,6 +357,70 @@ main() {
         images) cmd_images "$@" ;;
         load) cmd_load "$@" ;;
         build-env) cmd_build_env "$@" ;;
+        socket) cmd_socket "$@" ;;
+        instances) cmd_instances "$@" ;;
+        session) cmd_session "$@" ;;
         *) die "unknown command: $cmd (see: scripts/lab help)" ;;
     esac
+}
+
+cmd_instances() {
+    (($# == 0)) || die "usage: lab instances"
+    local n dir hosts state
+    printf '%-9s %-17s %-9s %-6s %s\n' instance subnet run-lock hosts state
+    for n in $(instance_list); do
+        dir=$(instance_state_dir "$n")
+        hosts=$(compgen -G "/run/netns/$(instance_ns_prefix "$n")host*" | wc -l)
+        if instance_locked "$n"; then state="in use"; elif instance_is_up "$n"; then
+            state="up without a run: made by hand, or left by a killed run (WEFT_LAB=$n scripts/lab down)"
+        else state=free; fi
+        printf '%-9s %-17s %-9s %-6s %s\n' "$n" "198.18.$n.0/24" "$(instance_locked "$n" && echo held || echo free)" \
+            "$hosts" "$state  $dir"
+    done
+}
+
+# Runs CMD on an instance of its own: see usage. The run lock stays with this process; CMD runs in a
+# process group of its own, ended (by its id) if this process is told to stop.
+cmd_session() {
+    local up=
+    if [[ ${1:-} == --up ]]; then
+        (($# >= 2)) && [[ $2 =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= LAB_MAX_HOSTS)) ||
+            die "usage: lab session [--up N] CMD... (N = 1..$LAB_MAX_HOSTS)"
+        up=$2
+        shift 2
+    fi
+    [[ ${1:-} == -- ]] && shift
+    (($# >= 1)) || die "usage: lab session [--up N] CMD..."
+    ensure_lab_tools
+    if [[ -n ${WEFT_LAB:-} ]]; then instance_claim "$WEFT_LAB" || exit 1; else instance_claim || exit 1; fi
+    export WEFT_LAB=$LAB_INSTANCE
+    say "session on instance $LAB_INSTANCE (${LAB_NET_PREFIX}.0/24)"
+    local lab=$LAB_REPO/scripts/lab status=0 child=
+    session_end() {
+        local rc=$?
+        trap - EXIT INT TERM
+        ((status != 0)) || status=$rc
+        if [[ -n $child ]] && kill -0 "$child" 2>/dev/null; then
+            kill -TERM -- "-$child" 2>/dev/null || true
+            local i
+            for ((i = 0; i < 100; i++)); do kill -0 -- "-$child" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL -- "-$child" 2>/dev/null || true
+        fi
+        "$lab" down >&2 || { ((status != 0)) || status=1; }
+        exit "$status"
+    }
+    trap session_end EXIT
+    trap 'status=130; exit 130' INT
+    trap 'status=143; exit 143' TERM
+    if [[ -n $up ]]; then
+        "$lab" images >&2 || die "session: lab images failed"
+        "$lab" up "$up" >&2 || die "session: lab up $up failed"
+    fi
+    set -m   # CMD gets a process group of its own: everything it started can be ended together
+    "$@" 8>&- &
+    child=$!
+    set +m
+    wait "$child" || status=$?
+    child=
+    exit "$status"
 }

@@ -1,14 +1,10 @@
 # shellcheck shell=bash
 # Shared constants and small helpers of the weft test lab (sourced by scripts/lab).
 
-LAB_STATE=${WEFT_LAB_STATE:-/var/lib/weft-lab}
-LAB_CACHE=${WEFT_LAB_CACHE:-/var/cache/weft}
-LAB_NS_PREFIX=weftlab-
-LAB_SWITCH_NS=${LAB_NS_PREFIX}switch
-LAB_BUILD_NS=weft-build
+# The instance's names, addresses and paths (LAB_STATE, LAB_NS_PREFIX, LAB_NET_PREFIX, ...) come
+# from lab-instance.sh; the rest is the same in every instance.
+LAB_CACHE=${WEFT_LAB_CACHE:-/var/cache/weft}   # shared by every instance: root file system tarballs
 LAB_BRIDGE=labbr0
-LAB_NET_PREFIX=198.18.0
-LAB_SWITCH_IP=${LAB_NET_PREFIX}.254
 LAB_MAX_HOSTS=20
 LAB_ENGINE_PORT=2375
 
@@ -75,25 +71,36 @@ pids_in_inodes() {
 }
 
 # Installs Debian packages whose commands are missing, quietly and without starting services.
+# One install at a time on the machine (labs of other instances may be installing too, and each
+# must keep the policy-rc.d that stops apt from starting dockerd in the root namespace).
 ensure_packages() {   # ensure_packages pkg:path ...
     local spec missing=()
     for spec in "$@"; do
         [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}")
     done
     ((${#missing[@]})) || return 0
-    say "installing ${missing[*]}"
-    local made_policy=
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then   # keep apt from starting dockerd in the root namespace
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
-    fi
-    local rc=0
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
-        apt-get update -qq >>"$LAB_STATE/apt.log" 2>&1
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 || rc=$?
-    fi
-    [[ -n $made_policy ]] && rm -f /usr/sbin/policy-rc.d
-    ((rc == 0)) || die "could not install ${missing[*]} (see $LAB_STATE/apt.log)"
+    mkdir -p "$LAB_CACHE" "$LAB_STATE"
+    (
+        exec 6>>"$LAB_CACHE/apt.lock"
+        flock -w 900 6 || die "another lab is installing packages (lock $LAB_CACHE/apt.lock)"
+        missing=()
+        for spec in "$@"; do [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}"); done
+        ((${#missing[@]})) || exit 0
+        say "installing ${missing[*]}"
+        made_policy=
+        if [[ ! -e /usr/sbin/policy-rc.d ]]; then   # keep apt from starting dockerd in the root namespace
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+        fi
+        rc=0
+        export DEBIAN_FRONTEND=noninteractive
+        apt=(apt-get -o DPkg::Lock::Timeout=300 -y -qq)
+        if ! "${apt[@]}" install --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
+            "${apt[@]}" update >>"$LAB_STATE/apt.log" 2>&1
+            "${apt[@]}" install --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 || rc=$?
+        fi
+        [[ -n $made_policy ]] && rm -f /usr/sbin/policy-rc.d
+        ((rc == 0)) || die "could not install ${missing[*]} (see $LAB_STATE/apt.log)"
+    ) || exit 1
 }
 
 ensure_lab_tools() {

@@ -21,11 +21,13 @@ engine_start() {
     # a machine id of its own, so each host's router derives its own peer name (SPEC 7.1)
     [[ -s $dir/machine-id ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/machine-id"
     rm -rf "${dir:?}/run/"* "$dir/engine.log"
+    # the label names the instance in `ps`; --exec-root comes first because older checkouts' smoke
+    # suite takes any "dockerd ... --data-root /var/lib/docker --exec-root ..." for one of its own
     # shellcheck disable=SC2086
     setsid nsenter --net="$(netns_path "$netns")" \
         unshare --mount --uts --propagation private \
         "$LAB_LIB_DIR/lab-engine-init.sh" "$name" "$dir" $binds -- \
-        --data-root /var/lib/docker --exec-root /run/docker --pidfile /run/docker.pid \
+        --exec-root /run/docker --data-root /var/lib/docker --pidfile /run/docker.pid --label "weft.lab=$LAB_INSTANCE" \
         --storage-driver "$driver" --userland-proxy=false --log-level warn \
         --add-runtime "lab-runc=$LAB_LIB_DIR/lab-runc" --default-runtime lab-runc "$@" \
         </dev/null >"$dir/engine.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &

@@ -1,10 +1,12 @@
 # shellcheck shell=bash
 # Locally built images: Debian minbase root file systems from debootstrap (cached by a hash of
-# their package list), imported into the builder engine; test images; loading into hosts.
+# their package list, shared by every instance), imported into the instance's own builder engine
+# (LAB_BUILD_DIR), where the router images of the checkout that runs `lab images` are built too;
+# test images; loading into the instance's hosts. LAB_IMAGE_IDS holds one file per image: the
+# builder's image id.
 
-LAB_BUILD_DIR=$LAB_STATE/build
-LAB_IMAGE_IDS=$LAB_CACHE/images      # one file per image: the builder's image id
 LAB_ROOTFS_CACHE=$LAB_CACHE/rootfs
+LAB_ROUTER_TAGS="weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest"
 LAB_SUITE=bookworm
 LAB_BASE_PACKAGES="openjdk-17-jre-headless iptables ipset conntrack ca-certificates iproute2 procps"
 LAB_DNSTOOLS_PACKAGES="dnsutils iproute2 iputils-ping"
@@ -16,7 +18,7 @@ builder_up() {
     ensure_lab_tools
     netns_exists "$LAB_BUILD_NS" || ip netns add "$LAB_BUILD_NS"
     ip -n "$LAB_BUILD_NS" link set lo up
-    engine_up "$LAB_BUILD_DIR" "$LAB_BUILD_NS" weft-build "/run /var/lib/docker" \
+    engine_up "$LAB_BUILD_DIR" "$LAB_BUILD_NS" "$LAB_BUILD_NS" "/run /var/lib/docker" \
         -H unix:///var/run/docker.sock --bridge=none --iptables=false --ip-masq=false ||
         die "builder engine failed to start (log: $LAB_BUILD_DIR/engine.log)"
 }
@@ -50,33 +52,46 @@ remove_rootfs_dir() {
     rm -rf --one-file-system "$dir"
 }
 
-# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if needed.
+# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if
+# needed (one maker at a time per NAME: labs of other instances share the cache).
 rootfs_tar() {
-    local name=$1 packages=$2 hash tar dir
+    local name=$1 packages=$2 hash tar
+    # shellcheck disable=SC2086
     hash=$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $packages | sha256sum | cut -c1-16)
     tar=$LAB_ROOTFS_CACHE/$name-$hash.tar
     if [[ ! -s $tar ]]; then
         ensure_packages debootstrap:/usr/sbin/debootstrap
         mkdir -p "$LAB_ROOTFS_CACHE"
-        dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
-        remove_rootfs_dir "$dir"
-        say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
-        if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
-            >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
-            remove_rootfs_dir "$dir"
-            die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
-        fi
-        chroot "$dir" apt-get clean
-        rm -rf "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/* \
-            "$dir"/usr/share/info/* "$dir"/var/cache/debconf/*-old "$dir"/var/log/*.log
-        find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
-        printf 'nameserver %s\n' "$LAB_SWITCH_IP" >"$dir/etc/resolv.conf"
-        tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
-        remove_rootfs_dir "$dir"
-        rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
-        find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$name-$hash.tar" -delete   # superseded lists
+        (
+            exec 6>>"$LAB_ROOTFS_CACHE/$name.lock"
+            flock -w 1800 6 || die "another lab has been making the $name root file system for 30 min"
+            [[ -s $tar ]] || make_rootfs_tar "$name" "$packages" "$hash" "$tar"
+        ) || exit 1
     fi
     echo "$tar"
+}
+
+make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES HASH TAR
+    local name=$1 packages=$2 hash=$3 tar=$4 dir
+    dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
+    remove_rootfs_dir "$dir"
+    say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
+    if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
+        >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
+        remove_rootfs_dir "$dir"
+        die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
+    fi
+    chroot "$dir" apt-get clean
+    rm -rf "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/* \
+        "$dir"/usr/share/info/* "$dir"/var/cache/debconf/*-old "$dir"/var/log/*.log
+    find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
+    # a placeholder: engines give each container a resolv.conf of their host's (the instance's resolver)
+    printf 'nameserver 198.18.0.254\n' >"$dir/etc/resolv.conf"
+    tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
+    remove_rootfs_dir "$dir"
+    rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
+    # superseded package lists, unless a checkout of another age (another instance) still reads them
+    find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$name-$hash.tar" -atime +7 -delete
 }
 
 image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
@@ -121,7 +136,7 @@ build_small_image() {
     tar=$LAB_ROOTFS_CACHE/$key.tar
     if [[ ! -s $tar ]]; then
         mkdir -p "$LAB_ROOTFS_CACHE"
-        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/small.XXXXXX")
+        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/small.XXXXXX")   # private; the rename below is atomic
         mkdir -p "$dir"/{bin,etc,tmp,root,proc,sys,dev,var/run}
         chmod 1777 "$dir/tmp"
         cp /bin/busybox "$dir/bin/busybox"
@@ -131,25 +146,34 @@ build_small_image() {
         done
         printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$dir/etc/passwd"
         printf 'root:x:0:\nnogroup:x:65534:\n' >"$dir/etc/group"
-        tar --numeric-owner -C "$dir" -cf "$tar" .
+        tar --numeric-owner -C "$dir" -cf "$dir.tar" . && mv "$dir.tar" "$tar"
         rm -rf "$dir"
     fi
     import_rootfs weft-test/small "$tar" "$key" '["/bin/sh"]'
 }
 
-# Runs the router engineer's image build when both it and the jars exist.
+# Runs this checkout's image build when both it and the jars exist. Otherwise router images another
+# checkout built in this instance are forgotten, so that they are never loaded as this one's.
 build_router_images() {
-    local script=$LAB_REPO/router-image/build-images.sh
-    [[ -x $script || -f $script ]] || { say "no router-image/build-images.sh yet: router images skipped"; return 0; }
-    compgen -G "$LAB_REPO/router-image/target/*.jar" >/dev/null ||
-        { say "router jars not built (mvn package): router images skipped"; return 0; }
-    say "building router images with $script"
-    DOCKER_HOST="unix://$(engine_socket "$LAB_BUILD_DIR")" bash "$script" || die "router-image/build-images.sh failed"
-    local tag
-    for tag in weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest; do
-        image_id "$tag" >/dev/null && record_image "$tag"
-    done
-    return 0
+    local script=$LAB_REPO/router-image/build-images.sh tag
+    if [[ ! -f $script ]]; then
+        say "no router-image/build-images.sh yet: router images skipped"
+    elif ! compgen -G "$LAB_REPO/router-image/target/*.jar" >/dev/null; then
+        say "router jars not built (mvn package): router images skipped"
+    else
+        say "building router images with $script"
+        DOCKER_HOST="unix://$(engine_socket "$LAB_BUILD_DIR")" bash "$script" || die "router-image/build-images.sh failed"
+        for tag in $LAB_ROUTER_TAGS; do
+            image_id "$tag" >/dev/null && record_image "$tag"
+        done
+        return 0
+    fi
+    for tag in $LAB_ROUTER_TAGS; do forget_image "$tag"; done
+}
+
+forget_image() {   # the builder's copy and the record go; hosts drop theirs at the next load
+    rm -f "$LAB_IMAGE_IDS/$(echo "$1" | tr '/:' '__')"
+    builder_docker image rm -f "$1" >/dev/null 2>&1 || true
 }
 
 images_build_all() {
@@ -188,6 +212,7 @@ images_load() {
     done
     local -A missing=()
     for n in "${hosts[@]}"; do
+        drop_unrecorded_router_images "$n"
         for tag in "${tags[@]}"; do
             [[ $(engine_docker "$(host_dir "$n")" image inspect -f '{{.Id}}' "$tag" 2>/dev/null) == "${want[$tag]}" ]] ||
                 missing[$n]+="$tag "
@@ -205,4 +230,15 @@ images_load() {
     done
     for n in "${pids[@]}"; do wait "$n" || rc=1; done
     ((rc == 0)) || die "loading images into hosts failed"
+}
+
+# Router images a host holds that this instance's builder did not make for the checkout now using it.
+drop_unrecorded_router_images() {   # drop_unrecorded_router_images HOSTNUM
+    local tag
+    for tag in $LAB_ROUTER_TAGS; do
+        [[ -n $(recorded_id "$tag") ]] && continue
+        engine_docker "$(host_dir "$1")" image inspect "$tag" >/dev/null 2>&1 || continue
+        say "host$1: removing $tag (not built by this checkout)"
+        engine_docker "$(host_dir "$1")" image rm -f "$tag" >/dev/null || die "could not remove $tag from host$1"
+    done
 }

@@ -7,7 +7,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    [[ -x $WEAVE_CLI ]] || install_weave_cli
     lab_setup_file 1
     weave_on host1 launch >/dev/null
     docker_on host1 run -d --label weft.e2e=1 --name=peer "$SMALL_IMAGE" sleep 86400 >/dev/null

@@ -6,7 +6,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    [[ -x $WEAVE_CLI ]] || install_weave_cli
     lab_setup_file 1
 }
 teardown_file() { lab_teardown_file; }
