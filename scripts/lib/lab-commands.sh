@@ -366,16 +366,18 @@ main() {
 
 cmd_instances() {
     (($# == 0)) || die "usage: lab instances"
-    local n dir hosts state
-    printf '%-9s %-17s %-9s %-6s %s\n' instance subnet run-lock hosts state
+    local n hosts state
+    printf '%-9s %-15s %-6s %s\n' instance subnet hosts state
     for n in $(instance_list); do
-        dir=$(instance_state_dir "$n")
-        hosts=$(compgen -G "/run/netns/$(instance_ns_prefix "$n")host*" | wc -l)
-        if instance_locked "$n"; then state="in use"; elif instance_is_up "$n"; then
-            state="up without a run: made by hand, or left by a killed run (WEFT_LAB=$n scripts/lab down)"
-        else state=free; fi
-        printf '%-9s %-17s %-9s %-6s %s\n' "$n" "198.18.$n.0/24" "$(instance_locked "$n" && echo held || echo free)" \
-            "$hosts" "$state  $dir"
+        hosts=$({ compgen -G "/run/netns/$(instance_ns_prefix "$n")host*" || true; } | wc -l)
+        if instance_locked "$n"; then
+            state="in use (run lock held)"
+        elif instance_is_up "$n"; then
+            state="up, no run holds it: made by hand or left by a killed run (WEFT_LAB=$n scripts/lab down)"
+        else
+            state=free
+        fi
+        printf '%-9s %-15s %-6s %s\n' "$n" "198.18.$n.0/24" "$hosts" "$state"
     done
 }
 
