@@ -135,13 +135,12 @@ lab_netns_inodes() {
     return 0
 }
 
-# Mount points of this instance in the root mount namespace (a namespace's /run/netns/NAME, or
-# anything under its state directory; instance 0's state holds the other instances' directories).
+# Mount points of this instance in the root mount namespace: its namespaces' /run/netns/NAME, and
+# anything in its hosts' or builder's state directories.
 lab_mounts() {
-    awk -v state="$LAB_STATE/" -v others="$LAB_ROOT/instances/" -v prefix="/run/netns/$LAB_NS_PREFIX" \
-        -v build="/run/netns/$LAB_BUILD_NS" '
-        (index($5, state) == 1 && !(state == substr(others, 1, length(state)) && index($5, others) == 1)) ||
-            index($5, prefix) == 1 || $5 == build { print $5 }' /proc/self/mountinfo
+    awk -v ns="/run/netns/$LAB_NS_PREFIX" -v build="/run/netns/$LAB_BUILD_NS" -v state="$LAB_STATE/" '
+        index($5, ns) == 1 || $5 == build || index($5, state "host") == 1 || index($5, state "build") == 1 { print $5 }
+        ' /proc/self/mountinfo
 }
 
 cmd_down() {
