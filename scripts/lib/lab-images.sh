@@ -52,29 +52,38 @@ remove_rootfs_dir() {
     rm -rf --one-file-system "$dir"
 }
 
-# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if
-# needed (one maker at a time per NAME: labs of other instances share the cache).
-rootfs_tar() {
-    local name=$1 packages=$2 hash tar
+# rootfs_key NAME "PACKAGES": NAME-HASH, naming the cached tarball and labelling the imported image.
+rootfs_key() {
     # shellcheck disable=SC2086
-    hash=$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $packages | sha256sum | cut -c1-16)
-    tar=$LAB_ROOTFS_CACHE/$name-$hash.tar
+    echo "$1-$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $2 | sha256sum | cut -c1-16)"
+}
+
+# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if
+# needed: one maker at a time per NAME (labs of other instances share the cache), working in a
+# directory of its own whose name older checkouts' lab scripts never clean up.
+rootfs_tar() {
+    local name=$1 packages=$2 key tar
+    key=$(rootfs_key "$name" "$packages")
+    tar=$LAB_ROOTFS_CACHE/$key.tar
     if [[ ! -s $tar ]]; then
         ensure_packages debootstrap:/usr/sbin/debootstrap
         mkdir -p "$LAB_ROOTFS_CACHE"
         (
             exec 6>>"$LAB_ROOTFS_CACHE/$name.lock"
             flock -w 1800 6 || die "another lab has been making the $name root file system for 30 min"
-            [[ -s $tar ]] || make_rootfs_tar "$name" "$packages" "$hash" "$tar"
+            [[ -s $tar ]] || make_rootfs_tar "$name" "$packages" "$key" "$tar"
         ) || exit 1
     fi
     echo "$tar"
 }
 
-make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES HASH TAR
-    local name=$1 packages=$2 hash=$3 tar=$4 dir
-    dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
-    remove_rootfs_dir "$dir"
+make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES KEY TAR
+    local name=$1 packages=$2 key=$3 tar=$4 dir old
+    for old in $(find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "tmp.$name-*" -mmin +1440); do   # crashed makers'
+        if [[ -d $old ]]; then remove_rootfs_dir "$old"; else rm -f "$old"; fi
+    done
+    dir=$(mktemp -d "$LAB_ROOTFS_CACHE/tmp.$key.XXXXXX")
+    chmod 755 "$dir"   # it becomes the image's /
     say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
     if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
         >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
@@ -87,11 +96,11 @@ make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES HASH TAR
     find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
     # a placeholder: engines give each container a resolv.conf of their host's (the instance's resolver)
     printf 'nameserver 198.18.0.254\n' >"$dir/etc/resolv.conf"
-    tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
+    tar --numeric-owner --xattrs -C "$dir" -cf "$dir.tar-part" . && mv "$dir.tar-part" "$tar" ||
+        { remove_rootfs_dir "$dir"; rm -f "$dir.tar-part"; die "could not write $tar"; }
     remove_rootfs_dir "$dir"
-    rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
     # superseded package lists, unless a checkout of another age (another instance) still reads them
-    find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$name-$hash.tar" -atime +7 -delete
+    find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$key.tar" -atime +7 -delete
 }
 
 image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
@@ -115,16 +124,13 @@ import_rootfs() {
     record_image "$tag"
 }
 
-build_base_image() {
-    local tar
-    tar=$(rootfs_tar base "$LAB_BASE_PACKAGES") || exit 1
-    import_rootfs weft/base:bookworm "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
-}
-
-build_dnstools_image() {
-    local tar
-    tar=$(rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES") || exit 1
-    import_rootfs weft-test/dnstools "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
+# build_rootfs_image TAG NAME "PACKAGES": the debootstrapped image, unless the builder has it from
+# the same package list (then the cached tarball is not even needed).
+build_rootfs_image() {
+    local tag=$1 name=$2 packages=$3 key tar=
+    key=$(rootfs_key "$name" "$packages")
+    [[ $(image_source "$tag") == "$key" ]] || { tar=$(rootfs_tar "$name" "$packages") || exit 1; }
+    import_rootfs "$tag" "$tar" "$key" '["/bin/bash"]'
 }
 
 # weft-test/small: FROM scratch + the static busybox with one symlink per applet.
@@ -134,9 +140,10 @@ build_small_image() {
     local key dir tar
     key=small-$( { sha256sum /bin/busybox; echo "$LAB_ROOTFS_RECIPE"; } | sha256sum | cut -c1-16)
     tar=$LAB_ROOTFS_CACHE/$key.tar
-    if [[ ! -s $tar ]]; then
+    if [[ $(image_source weft-test/small) != "$key" && ! -s $tar ]]; then
         mkdir -p "$LAB_ROOTFS_CACHE"
-        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/small.XXXXXX")   # private; the rename below is atomic
+        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/tmp.$key.XXXXXX")   # private; the rename below is atomic
+        chmod 755 "$dir"   # it becomes the image's /
         mkdir -p "$dir"/{bin,etc,tmp,root,proc,sys,dev,var/run}
         chmod 1777 "$dir/tmp"
         cp /bin/busybox "$dir/bin/busybox"
@@ -179,16 +186,18 @@ forget_image() {   # the builder's copy and the record go; hosts drop theirs at 
 images_build_all() {
     ensure_lab_tools
     ensure_packages debootstrap:/usr/sbin/debootstrap busybox-static:/bin/busybox
-    # the two debootstraps (minutes on a fresh machine) run side by side; imports follow
+    builder_up
+    # root file systems the builder lacks: the debootstraps (minutes on a fresh machine) run side by side
     local pids=() pid rc=0
-    rootfs_tar base "$LAB_BASE_PACKAGES" >/dev/null & pids+=($!)
-    rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES" >/dev/null & pids+=($!)
+    [[ $(image_source weft/base:bookworm) == "$(rootfs_key base "$LAB_BASE_PACKAGES")" ]] ||
+        { rootfs_tar base "$LAB_BASE_PACKAGES" >/dev/null & pids+=($!); }
+    [[ $(image_source weft-test/dnstools) == "$(rootfs_key dnstools "$LAB_DNSTOOLS_PACKAGES")" ]] ||
+        { rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES" >/dev/null & pids+=($!); }
     for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
     ((rc == 0)) || die "building the root file systems failed"
-    builder_up
     build_small_image
-    build_base_image
-    build_dnstools_image
+    build_rootfs_image weft/base:bookworm base "$LAB_BASE_PACKAGES"
+    build_rootfs_image weft-test/dnstools dnstools "$LAB_DNSTOOLS_PACKAGES"
     build_router_images
 }
 
