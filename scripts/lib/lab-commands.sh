@@ -217,37 +217,36 @@ cmd_status() {
     fi
 }
 
-running_host() {   # running_host HOSTNAME -> N, or dies
-    local n
-    n=$(host_index "$1") || exit 1
-    netns_exists "$(host_ns "$n")" && engine_pid "$(host_dir "$n")" >/dev/null ||
+# running_host HOSTNAME: sets HOST_N and HOST_PID (its engine's), or dies. No subprocess: every
+# docker_on/weave_on/run_on of a suite goes through here.
+running_host() {
+    parse_host "$1"
+    HOST_N=$PARSED_HOST
+    [[ -e /run/netns/${LAB_NS_PREFIX}host$HOST_N ]] &&
+        read_live_pid "$LAB_STATE/host$HOST_N/engine.pid" "$LAB_ENGINE_COMMS" ||
         die "$1 is not up (run: scripts/lab up N)"
-    echo "$n"
+    HOST_PID=$LIVE_PID
 }
 
 cmd_exec() {
     (($# >= 2)) || die "usage: lab exec HOST CMD..."
-    local n pid
-    n=$(running_host "$1") || exit 1
+    running_host "$1"
     shift
-    pid=$(engine_pid "$(host_dir "$n")")
-    exec nsenter --net="$(netns_path "$(host_ns "$n")")" --mount="/proc/$pid/ns/mnt" --uts="/proc/$pid/ns/uts" \
-        --wd=/ -- "$@"
+    exec nsenter --net="/run/netns/${LAB_NS_PREFIX}host$HOST_N" --mount="/proc/$HOST_PID/ns/mnt" \
+        --uts="/proc/$HOST_PID/ns/uts" --wd=/ -- "$@"
 }
 
 cmd_docker() {
     (($# >= 1)) || die "usage: lab docker HOST ARGS..."
-    local n
-    n=$(running_host "$1") || exit 1
+    running_host "$1"
     shift
-    DOCKER_HOST="unix://$(host_socket "$n")" exec docker "$@"
+    DOCKER_HOST="unix://$LAB_STATE/host$HOST_N/run/docker.sock" exec docker "$@"
 }
 
 cmd_socket() {
     (($# == 1)) || die "usage: lab socket HOST"
-    local n
-    n=$(running_host "$1") || exit 1
-    host_socket "$n"
+    running_host "$1"
+    host_socket "$HOST_N"
 }
 
 cmd_weave() {
@@ -270,7 +269,10 @@ cmd_driver() {
 cmd_cut() {
     (($# == 2)) || die "usage: lab cut HOSTA HOSTB"
     local a b
-    a=$(running_host "$1") && b=$(running_host "$2") || exit 1
+    running_host "$1"
+    a=$HOST_N
+    running_host "$2"
+    b=$HOST_N
     take_lock
     net_cut "$a" "$b"
 }

@@ -13,13 +13,13 @@ export DOCKER_API_VERSION=1.41
 die() { echo "lab: $*" >&2; exit 1; }
 say() { [[ -n ${LAB_QUIET:-} ]] || echo "lab: $*" >&2; }
 
-host_index() {   # host_index hostN -> N, or a clear error
+parse_host() {   # parse_host hostN: sets PARSED_HOST=N, or dies with a clear error
     local name=$1
     [[ $name =~ ^host([0-9]+)$ ]] || die "not a lab host name: '$name' (expected host1..host$LAB_MAX_HOSTS)"
-    local n=$((10#${BASH_REMATCH[1]}))
-    (( n >= 1 && n <= LAB_MAX_HOSTS )) || die "host number out of range: '$name' (1..$LAB_MAX_HOSTS)"
-    echo "$n"
+    PARSED_HOST=$((10#${BASH_REMATCH[1]}))
+    ((PARSED_HOST >= 1 && PARSED_HOST <= LAB_MAX_HOSTS)) || die "host number out of range: '$name' (1..$LAB_MAX_HOSTS)"
 }
+host_index() { parse_host "$1" && echo "$PARSED_HOST"; }   # host_index hostN -> N
 host_ip()      { echo "${LAB_NET_PREFIX}.$((10 + $1))"; }
 host_ns()      { echo "${LAB_NS_PREFIX}host$1"; }
 host_dir()     { echo "$LAB_STATE/host$1"; }
@@ -27,16 +27,20 @@ host_socket()  { echo "$LAB_STATE/host$1/run/docker.sock"; }
 netns_path()   { echo "/run/netns/$1"; }
 netns_exists() { [[ -e /run/netns/$1 ]]; }
 
-# PID recorded in a pid file, only if that process still runs (and, given $2, its command name
-# matches that regex: a PID file left from before a reboot may name somebody else's process).
-live_pid() {
-    local file=$1 comm=${2:-} pid
-    [[ -s $file ]] || return 1
-    pid=$(<"$file")
+# read_live_pid FILE [COMM_REGEX]: sets LIVE_PID to the PID recorded in FILE, only if that process
+# still runs (and, given a regex, its command name matches: a PID file left from before a reboot
+# may name somebody else's process). No subprocess: suites call this for every lab command.
+read_live_pid() {
+    local file=$1 comm=${2:-} pid= name=
+    [[ -s $file ]] && read -r pid <"$file" 2>/dev/null || return 1
     [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-    [[ -z $comm || $(cat "/proc/$pid/comm" 2>/dev/null) =~ ^($comm)$ ]] || return 1
-    echo "$pid"
+    if [[ -n $comm ]]; then
+        read -r name <"/proc/$pid/comm" 2>/dev/null || return 1
+        [[ $name =~ ^($comm)$ ]] || return 1
+    fi
+    LIVE_PID=$pid
 }
+live_pid() { read_live_pid "$@" && echo "$LIVE_PID"; }   # the same, printing the PID
 
 # Ends one process we started, by PID: TERM, wait up to $2 seconds, then KILL.
 stop_pid() {
@@ -110,4 +114,4 @@ ensure_lab_tools() {
     command -v docker >/dev/null || die "docker CLI missing after installing docker.io"
 }
 
-require_root() { [[ $(id -u) == 0 ]] || die "must run as root (namespaces, mounts and engines need it)"; }
+require_root() { ((EUID == 0)) || die "must run as root (namespaces, mounts and engines need it)"; }

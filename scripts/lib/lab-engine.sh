@@ -6,7 +6,8 @@
 LAB_LIB_DIR=${LAB_LIB_DIR:-$(dirname "${BASH_SOURCE[0]}")}
 
 # the recorded PID becomes dockerd through nsenter, unshare and lab-engine-init.sh (exec each)
-engine_pid()    { live_pid "$1/engine.pid" 'dockerd|nsenter|unshare|lab-engine-init'; }
+LAB_ENGINE_COMMS='dockerd|nsenter|unshare|lab-engine-init'
+engine_pid()    { live_pid "$1/engine.pid" "$LAB_ENGINE_COMMS"; }
 engine_socket() { echo "$1/run/docker.sock"; }
 engine_docker() { local dir=$1; shift; DOCKER_HOST="unix://$(engine_socket "$dir")" docker "$@"; }
 engine_alive()  { engine_pid "$1" >/dev/null && engine_docker "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1; }

@@ -14,23 +14,18 @@ LAB_CLAIM_FD=8   # fd of a claimed instance's run lock (lab engines and the reso
 
 instance_valid() { [[ $1 =~ ^[0-9]+$ ]] && ((10#$1 <= LAB_MAX_INSTANCE)); }
 
-instance_state_dir() {   # instance_state_dir N
-    local n=$((10#$1))
-    if ((n == 0)); then echo "$LAB_ROOT"; else echo "$LAB_ROOT/instances/$n"; fi
-}
-
-# Namespace names: instance 0's are weftlab-* and weft-build; instance N's all start with wlabN-
-# (not "weft...": checkouts still running the single-instance scripts look for /run/netns/weft*).
-instance_ns_prefix() { if ((10#$1 == 0)); then echo weftlab-; else echo "wlab$((10#$1))-"; fi; }
-instance_build_ns() { if ((10#$1 == 0)); then echo weft-build; else echo "wlab$((10#$1))-build"; fi; }
-
-# instance_use N: sets every name, address and path of instance N.
+# instance_use N: sets every name, address and path of instance N (without a subprocess: every
+# `lab exec`/`lab docker` of a suite pays for this). Namespace names: instance 0's are weftlab-*
+# and weft-build; instance N's all start with wlabN- (not "weft...": checkouts still running the
+# single-instance scripts look for /run/netns/weft*).
 instance_use() {
     local n=$((10#$1))
     LAB_INSTANCE=$n
-    LAB_STATE=$(instance_state_dir "$n")
-    LAB_NS_PREFIX=$(instance_ns_prefix "$n")
-    LAB_BUILD_NS=$(instance_build_ns "$n")
+    if ((n == 0)); then
+        LAB_STATE=$LAB_ROOT LAB_NS_PREFIX=weftlab- LAB_BUILD_NS=weft-build
+    else
+        LAB_STATE=$LAB_ROOT/instances/$n LAB_NS_PREFIX=wlab$n- LAB_BUILD_NS=wlab$n-build
+    fi
     LAB_SWITCH_NS=${LAB_NS_PREFIX}switch
     LAB_NET_PREFIX=198.18.$n
     LAB_SWITCH_IP=$LAB_NET_PREFIX.254
@@ -41,6 +36,10 @@ instance_use() {
     LAB_CUTS_FILE=$LAB_STATE/cuts
     LAB_CLI_PREFIX=$LAB_STATE/cli
 }
+
+instance_state_dir() { (instance_use "$1" && echo "$LAB_STATE"); }
+instance_ns_prefix() { (instance_use "$1" && echo "$LAB_NS_PREFIX"); }
+instance_build_ns() { (instance_use "$1" && echo "$LAB_BUILD_NS"); }
 
 # The instance named by WEFT_LAB (default 0), or a clear error.
 instance_from_env() {
