@@ -1,0 +1,56 @@
+#!/usr/bin/env bats
+# Scripts written for Weave Net, run unchanged against weft on a lab host: `weave` in command
+# substitutions, its output piped into wc, grep and cut, its exit status tested with `if`. Each test
+# is one such script, run by bash on host1 where `weave` and `docker` are on PATH as for a user.
+
+load helpers
+
+setup_file() {
+    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    lab_setup_file 1
+}
+teardown_file() { lab_teardown_file; }
+
+# host1_script BODY: runs BODY with `bash -euo pipefail` on host1.
+host1_script() { run_on host1 env -u DOCKER_HOST bash -euo pipefail -c "$1"; }
+
+docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split($4, a, "/"); print a[1] }'; }
+
+@test "docker run \$(weave dns-args \"\$@\") \"\$@\" image: a wrapper's docker arguments pass through dns-args" {
+    weave_running_on host1 || weave_on host1 launch >/dev/null
+    run host1_script '
+        run_on_weave() { docker run -d --label weft.e2e=1 $(weave dns-args "$@") "$@" weft-test/small sleep 600; }
+        run_on_weave --name=dnsuser -h dnsuser.weave.local -e GREETING=hi >/dev/null
+        echo "newlines: $(weave dns-args --name=x -e A=b | wc -l)"
+        docker exec dnsuser cat /etc/resolv.conf
+        docker exec dnsuser sh -c "echo \$GREETING"'
+    [ "$status" -eq 0 ]
+    assert_equal "newlines: 0" "${lines[0]}"
+    [[ $output == *"nameserver $(docker_bridge_ip)"* ]]
+    [[ $output == *"search weave.local"* ]]
+    assert_equal hi "${lines[-1]}"
+}
+
+@test "weave ps | wc -l counts weave:expose and each attached container; ip=\$(weave expose) is what ps shows" {
+    weave_running_on host1 || weave_on host1 launch >/dev/null
+    run host1_script '
+        echo "first: $(weave ps | head -1 | cut -d" " -f1)"
+        before=$(weave ps | wc -l)
+        docker run -d --label weft.e2e=1 --name=listed weft-test/small sleep 600 >/dev/null
+        ip=$(weave attach listed)
+        echo "one more: $(( $(weave ps | wc -l) - before ))"
+        echo "listed: $(weave ps | grep "^$(docker inspect -f "{{.Id}}" listed | cut -c1-12) " | cut -d" " -f3)"
+        echo "attached: $ip"
+        exposed=$(weave expose)
+        echo "expose: $(weave ps weave:expose | cut -d" " -f3) $exposed"
+        weave hide >/dev/null
+        echo "hidden: $(weave ps weave:expose | wc -w)"'
+    [ "$status" -eq 0 ]
+    assert_equal "first: weave:expose" "${lines[0]}"
+    assert_equal "one more: 1" "${lines[1]}"
+    [[ ${lines[2]} =~ ^listed:\ (10\.[0-9.]+)/12$ ]]
+    assert_equal "attached: ${BASH_REMATCH[1]}" "${lines[3]}"
+    [[ ${lines[4]} =~ ^expose:\ (10\.[0-9.]+)/12\ (10\.[0-9.]+)$ ]]
+    assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+    assert_equal "hidden: 2" "${lines[5]}"   # weave:expose and the bridge MAC, no address
+}
