@@ -32,7 +32,7 @@ class RemoteExecutionTest {
         assertTrue(spec.privileged() && spec.hostNetworkAndPid());
         assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock"), spec.binds());
         assertEquals(List.of("WEAVE_PASSWORD=s3cret", "DOCKER_CLIENT_HOST=tcp://192.0.2.5:2375"), spec.env());
-        assertEquals(List.of(), cli.router.requests());
+        assertEquals(List.of(), cli.api.requests());
     }
 
     @Test
@@ -50,10 +50,10 @@ class RemoteExecutionTest {
 
     @Test
     void localFlagRunsHere() {
-        cli.router.answer("GET /weft/ps", 200, "");
+        cli.api.answer("GET /weft/ps", 200, "");
         assertEquals(0, cli.run("--local", "ps").status());
         assertEquals(List.of(), cli.docker.log);
-        assertEquals(List.of("GET /weft/ps"), cli.router.lines());
+        assertEquals(List.of("GET /weft/ps"), cli.api.lines());
     }
 
     @Test

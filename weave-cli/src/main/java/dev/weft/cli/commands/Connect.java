@@ -1,7 +1,7 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
+import dev.weft.cli.api.Params;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +23,6 @@ public final class Connect extends WeaveCommand {
 
     @Override
     protected void execute() {
-        services.router().call("POST", "/connect", Params.of().addAll("peer", peers).flag("replace", replace).map());
+        services.api().call("POST", "/connect", Params.of().addAll("peer", peers).flag("replace", replace).map());
     }
 }

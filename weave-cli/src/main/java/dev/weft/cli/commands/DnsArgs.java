@@ -2,9 +2,9 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ public final class DnsArgs extends WeaveCommand {
 
     @Override
     protected void execute() {
-        Router router = services.router();
-        RouterResponse address = router.send(Listener.CONTROL, "GET", "/dns-address", Map.of(), null);
+        ApiClient api = services.api();
+        ApiResponse address = api.send(Listener.CONTROL, "GET", "/dns-address", Map.of(), null);
         if (address.status() == 404) {
             return;
         }
@@ -37,7 +37,7 @@ public final class DnsArgs extends WeaveCommand {
             throw WeaveException.error(address.message());
         }
         String dns = address.body().strip();
-        String domain = router.get("/domain").strip();
+        String domain = api.get("/domain").strip();
         out().print("--dns=" + dns + " --dns-search=" + domain);
     }
 }

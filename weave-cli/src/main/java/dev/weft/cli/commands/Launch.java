@@ -39,7 +39,7 @@ public final class Launch extends WeaveCommand {
     @Override
     protected void execute() {
         LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, routerArgs);
-        out().println(new RouterLauncher(services.env(), services.docker(), services.router(), services.host(), err())
+        out().println(new RouterLauncher(services.env(), services.docker(), services.api(), services.host(), err())
                 .launch(options));
     }
 }

@@ -3,8 +3,8 @@ package dev.weft.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeftVersion;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class Version implements Callable<Integer> {
     }
 
     private Optional<String> routerVersion() {
-        Optional<RouterResponse> report = services.router().tryGet(Listener.STATUS, "/report", "application/json");
+        Optional<ApiResponse> report = services.api().tryGet(Listener.STATUS, "/report", "application/json");
         if (report.isEmpty() || !report.get().ok()) {
             return Optional.empty();
         }

@@ -7,9 +7,9 @@ import dev.weft.cli.engine.ContainerSpec;
 import dev.weft.cli.engine.ContainerState;
 import dev.weft.cli.engine.DockerEngine;
 import dev.weft.cli.host.Host;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.io.PrintWriter;
@@ -28,14 +28,14 @@ public final class RouterLauncher {
 
     private final Env env;
     private final DockerEngine docker;
-    private final Router router;
+    private final ApiClient api;
     private final Host host;
     private final PrintWriter err;
 
-    public RouterLauncher(Env env, DockerEngine docker, Router router, Host host, PrintWriter err) {
+    public RouterLauncher(Env env, DockerEngine docker, ApiClient api, Host host, PrintWriter err) {
         this.env = env;
         this.docker = docker;
-        this.router = router;
+        this.api = api;
         this.host = host;
         this.err = err;
     }
@@ -77,7 +77,7 @@ public final class RouterLauncher {
             }
             docker.remove(state.id(), true, false);
         }
-        if (router.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
+        if (api.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
             throw WeaveException.error("Weave Net is already running (something answers at " + env.httpAddr() + ")");
         }
     }
@@ -190,7 +190,7 @@ public final class RouterLauncher {
 
     private void awaitReady(String id) {
         for (int poll = 0; poll < MAX_POLLS; poll++) {
-            Optional<RouterResponse> status = router.tryGet(Listener.STATUS, "/status", null);
+            Optional<ApiResponse> status = api.tryGet(Listener.STATUS, "/status", null);
             if (status.isPresent() && status.get().ok()) {
                 return;
             }

@@ -6,7 +6,7 @@ import dev.weft.cli.engine.ContainerState;
 import dev.weft.cli.engine.DockerEngine;
 import dev.weft.cli.host.Host;
 import dev.weft.cli.host.HostNetworkReset;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.ApiClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +17,13 @@ public final class RouterLifecycle {
 
     private final Env env;
     private final DockerEngine docker;
-    private final Router router;
+    private final ApiClient api;
     private final Host host;
 
-    public RouterLifecycle(Env env, DockerEngine docker, Router router, Host host) {
+    public RouterLifecycle(Env env, DockerEngine docker, ApiClient api, Host host) {
         this.env = env;
         this.docker = docker;
-        this.router = router;
+        this.api = api;
         this.host = host;
     }
 
@@ -49,7 +49,7 @@ public final class RouterLifecycle {
                 throw WeaveException.error("weave is not running; unable to remove from cluster. "
                         + "Use 'weave reset --force' to reset anyway.");
             }
-            router.call("DELETE", "/peer", Map.of());
+            api.call("DELETE", "/peer", Map.of());
             host.pause(Duration.ofMillis(500));
         }
         stop();

@@ -18,8 +18,8 @@ class LaunchTest {
     @BeforeEach
     void imagesBuiltRouterStopped() {
         cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
-        cli.router.down().answer("GET /status", 200, "ready");
-        cli.docker.onStart = cli.router::up;
+        cli.api.down().answer("GET /status", 200, "ready");
+        cli.docker.onStart = cli.api::up;
     }
 
     private FakeDockerEngine.Box container(String name) {
@@ -100,7 +100,7 @@ class LaunchTest {
 
     @Test
     void somethingElseAnswersTheApi() {
-        cli.router.up();
+        cli.api.up();
         Cli.Result result = cli.run("launch");
         assertEquals(1, result.status());
         assertEquals("weave: Weave Net is already running (something answers at 127.0.0.1:6784)\n", result.err());
@@ -173,10 +173,10 @@ class LaunchTest {
 
     @Test
     void notReadyAtFirstIsWaitedFor() {
-        cli.docker.onStart = () -> cli.router.up().answer("GET /status", 503, "starting");
+        cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
         cli.host.onPause = () -> {
             if (cli.host.pauses == 3) {
-                cli.router.answer("GET /status", 200, "ready");
+                cli.api.answer("GET /status", 200, "ready");
             }
         };
         Cli.Result result = cli.run("launch");
@@ -186,7 +186,7 @@ class LaunchTest {
 
     @Test
     void givesUpWhenNeverReady() {
-        cli.docker.onStart = () -> cli.router.up().answer("GET /status", 503, "starting");
+        cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
         Cli.Result result = cli.run("launch");
         assertEquals(1, result.status());
         assertEquals("weave: the weave container did not become ready within 120 s; see 'docker logs weave'\n",

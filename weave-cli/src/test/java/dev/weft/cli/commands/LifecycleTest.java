@@ -42,13 +42,13 @@ class LifecycleTest {
         cli.docker.create(new ContainerSpec("weavedb", "weft/weavedb:latest", List.of("data-only"), List.of(),
                 List.of(), List.of(), List.of("/weavedb"), List.of(), Map.of("weavevolumes", ""), false, false, null,
                 false));
-        cli.router.answer("DELETE /peer", 204, "");
+        cli.api.answer("DELETE /peer", 204, "");
         cli.host.outputs.put("ip -o link show", "1: lo: <LOOPBACK,UP> mtu 65536\n"
                 + "5: weave: <BROADCAST,MULTICAST,UP> mtu 1376\n7: vethwe-bridge@vethwe-pcap: <UP> mtu 1376\n");
         cli.host.outputs.put("iptables -t nat -S", "-P POSTROUTING ACCEPT\n-N WEAVE\n-A POSTROUTING -j WEAVE\n");
         Cli.Result result = cli.run("reset");
         assertEquals(0, result.status(), result.err());
-        assertEquals(List.of("DELETE /peer"), cli.router.lines());
+        assertEquals(List.of("DELETE /peer"), cli.api.lines());
         assertEquals(1, cli.host.pauses);
         assertEquals(List.of("create weavedb", "stop weave 10", "remove weave -f", "remove weavedb -f -v"),
                 cli.docker.log);
@@ -72,7 +72,7 @@ class LifecycleTest {
         cli.docker.add("weave", "exited", "weft/weave:0.1.0");
         Cli.Result result = cli.run("reset", "--force");
         assertEquals(0, result.status(), result.err());
-        assertEquals(List.of(), cli.router.lines());
+        assertEquals(List.of(), cli.api.lines());
         assertEquals(List.of("remove weave -f"), cli.docker.log);
     }
 

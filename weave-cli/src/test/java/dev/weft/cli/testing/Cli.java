@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Runs {@code weave} through the real parser against fakes, capturing status, stdout and stderr. */
 public final class Cli {
-    public final FakeRouterApi router = new FakeRouterApi();
+    public final FakeWeaveApi api = new FakeWeaveApi();
     public final FakeProbe probe = new FakeProbe();
     public final FakeDockerEngine docker = new FakeDockerEngine();
     public final FakeHost host = new FakeHost();
@@ -21,7 +21,7 @@ public final class Cli {
     }
 
     public Services services() {
-        return new Services(new Env(env), router, probe, () -> docker, host);
+        return new Services(new Env(env), api, probe, () -> docker, host);
     }
 
     public Result run(String... args) {

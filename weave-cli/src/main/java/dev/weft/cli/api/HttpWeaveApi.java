@@ -1,4 +1,4 @@
-package dev.weft.cli.router;
+package dev.weft.cli.api;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,22 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** {@link RouterApi} over {@link HttpURLConnection}: cheap to load for a short-lived CLI. */
-public final class HttpRouterApi implements RouterApi {
+/** {@link WeaveApi} over {@link HttpURLConnection}: cheap to load for a short-lived CLI. */
+public final class HttpWeaveApi implements WeaveApi {
     private static final int CONNECT_TIMEOUT_MS = 3000;
 
     private final String controlAddr;
     private final String statusAddr;
 
     /** @param statusAddr empty when the status listener is disabled; status requests then use the control one */
-    public HttpRouterApi(String controlAddr, String statusAddr) {
+    public HttpWeaveApi(String controlAddr, String statusAddr) {
         this.controlAddr = controlAddr;
         this.statusAddr = statusAddr.isEmpty() ? controlAddr : statusAddr;
     }
 
     @Override
-    public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
-                               String accept) throws RouterUnreachableException {
+    public ApiResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
+                               String accept) throws ApiUnreachableException {
         String address = listener == Listener.STATUS ? statusAddr : controlAddr;
         HttpURLConnection connection = null;
         try {
@@ -38,9 +38,9 @@ public final class HttpRouterApi implements RouterApi {
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new RouterResponse(status, body);
+            return new ApiResponse(status, body);
         } catch (IOException e) {
-            throw new RouterUnreachableException(address, e);
+            throw new ApiUnreachableException(address, e);
         } finally {
             if (connection != null) {
                 connection.disconnect();
