@@ -54,3 +54,57 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
     assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
     assert_equal "hidden: 2" "${lines[5]}"   # weave:expose and the bridge MAC, no address
 }
+
+@test "weave version: 'weave script X' then 'weave X'; with the router stopped only the script line on stdout" {
+    weave_running_on host1 || weave_on host1 launch >/dev/null
+    run host1_script '
+        echo "running: $(weave version | tr "\n" "|")"
+        echo "router version: $(weave version | sed -n 2p | cut -d" " -f2)"
+        weave stop
+        echo "stopped: $(weave version 2>/dev/null | tr "\n" "|")"
+        echo "stderr: $(weave version 2>&1 >/dev/null)"'
+    [ "$status" -eq 0 ]
+    assert_equal "running: weave script 0.1.0|weave 0.1.0|" "${lines[0]}"
+    assert_equal "router version: 0.1.0" "${lines[1]}"
+    assert_equal "stopped: weave script 0.1.0|" "${lines[2]}"
+    [[ ${lines[3]} == "stderr: weave router is not running"* ]]
+}
+
+@test "if weave stop; then: stopping a router that is not running succeeds and says so on stderr only" {
+    run host1_script '
+        weave stop 2>/dev/null || true
+        if out=$(weave stop 2>/dev/null); then echo "stop: ok [$out]"; fi
+        echo "stderr: $(weave stop 2>&1 >/dev/null)"'
+    [ "$status" -eq 0 ]
+    assert_equal "stop: ok []" "${lines[0]}"
+    assert_equal "stderr: Weave is not running (ignore on Kubernetes)." "${lines[1]}"
+}
+
+@test "weave connect with no peer is a usage error; --replace alone empties the targets" {
+    weave_running_on host1 || weave_on host1 launch >/dev/null
+    run host1_script '
+        weave connect 198.18.0.99
+        if weave connect 2>/dev/null; then echo "connect: accepted"; else echo "connect: status $?"; fi
+        weave connect --replace && echo "targets: $(weave status targets | wc -l)"'
+    [ "$status" -eq 0 ]
+    assert_equal "connect: status 1" "${lines[0]}"
+    assert_equal "targets: 0" "${lines[1]}"
+}
+
+@test "weave reset goes on when the router has IPAM disabled; a stopped router needs --force" {
+    weave_on host1 reset --force >/dev/null
+    run host1_script '
+        weave launch --ipalloc-range= >/dev/null
+        if weave reset; then echo "reset: ok"; fi
+        docker inspect weave >/dev/null 2>&1 || echo "router: gone"
+        ip link show weave >/dev/null 2>&1 || echo "bridge: gone"
+        weave launch >/dev/null
+        weave stop
+        weave reset 2>/dev/null || echo "stopped router: refused with $?"
+        docker inspect weave >/dev/null 2>&1 && echo "router: kept"
+        weave reset --force && echo "forced: ok"
+        weave reset && echo "nothing launched: ok"'
+    [ "$status" -eq 0 ]
+    assert_equal "reset: ok|router: gone|bridge: gone|stopped router: refused with 1|router: kept|forced: ok|nothing launched: ok" \
+        "$(printf '%s|' "${lines[@]}" | sed 's/|$//')"
+}

@@ -15,7 +15,7 @@ public final class Stop extends WeaveCommand {
     @Override
     protected void execute() {
         if (!new RouterLifecycle(services.env(), services.docker(), services.api(), services.host()).stop()) {
-            out().println("Weave is not running (ignore on Kubernetes).");
+            err().println("Weave is not running (ignore on Kubernetes).");
         }
     }
 }

@@ -26,7 +26,8 @@ class LifecycleTest {
     void stopWithoutRouterIsNotAFailure() {
         Cli.Result result = cli.run("stop");
         assertEquals(0, result.status());
-        assertEquals("Weave is not running (ignore on Kubernetes).\n", result.out());
+        assertEquals("", result.out());
+        assertEquals("Weave is not running (ignore on Kubernetes).\n", result.err());
     }
 
     @Test
@@ -58,6 +59,49 @@ class LifecycleTest {
     }
 
     @Test
+    void resetGoesOnWhenIpamIsDisabled() {
+        cli.docker.add("weave", "running", "weft/weave:0.1.0");
+        Cli.Result result = cli.run("reset");   // the fake answers 404 to DELETE /peer, as a router without IPAM
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.err());
+        assertEquals(List.of("DELETE /peer"), cli.api.lines());
+        assertEquals(List.of("stop weave 10", "remove weave -f"), cli.docker.log);
+        assertTrue(cli.host.commands.contains("ipset destroy weaver-no-masq-local"));
+    }
+
+    @Test
+    void resetGoesOnWhenTheHandOverFailsAndSaysSo() {
+        cli.docker.add("weave", "running", "weft/weave:0.1.0");
+        cli.api.answer("DELETE /peer", 500, "ring is busy\n");
+        Cli.Result result = cli.run("reset");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("weave: warning: this peer's addresses were not handed over to other peers (ring is busy); "
+                + "resetting anyway\n", result.err());
+        assertEquals(List.of("stop weave 10", "remove weave -f"), cli.docker.log);
+    }
+
+    @Test
+    void resetGoesOnWhenTheRunningRouterDoesNotAnswer() {
+        cli.docker.add("weave", "running", "weft/weave:0.1.0");
+        cli.probe.with("weave", new dev.weft.cli.engine.ContainerState("abc", "running", "weft/weave:0.1.0", false, 9));
+        cli.api.down();
+        Cli.Result result = cli.run("reset");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().startsWith("weave: warning: this peer's addresses were not handed over to other peers "
+                + "(cannot reach the router at 127.0.0.1:6784"), result.err());
+        assertEquals(List.of("stop weave 10", "remove weave -f"), cli.docker.log);
+    }
+
+    @Test
+    void resetOfARestartingRouterNeedsForce() {
+        cli.docker.add("weave", "restarting", "weft/weave:0.1.0");
+        Cli.Result result = cli.run("reset");
+        assertEquals(1, result.status());
+        assertEquals(List.of(), cli.api.lines());
+        assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
     void resetOfAStoppedRouterNeedsForce() {
         cli.docker.add("weave", "exited", "weft/weave:0.1.0");
         Cli.Result result = cli.run("reset");
@@ -80,6 +124,8 @@ class LifecycleTest {
     void resetWithNothingLaunchedStillCleansTheHost() {
         Cli.Result result = cli.run("reset");
         assertEquals(0, result.status(), result.err());
+        assertEquals("", result.out() + result.err());
+        assertEquals(List.of(), cli.api.lines(), "no router container: nothing to hand over");
         assertTrue(cli.host.commands.contains("ipset destroy weaver-no-masq-local"));
     }
 }

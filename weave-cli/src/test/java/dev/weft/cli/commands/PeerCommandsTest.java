@@ -19,6 +19,21 @@ class PeerCommandsTest {
     }
 
     @Test
+    void connectWithoutPeersIsAUsageError() {
+        Cli.Result result = cli.run("connect");
+        assertEquals(1, result.status());
+        assertEquals("weave: Missing required parameter: 'PEER'. See 'weave connect --help'.\n", result.err());
+        assertEquals(List.of(), cli.api.lines());
+    }
+
+    @Test
+    void connectReplaceWithoutPeersEmptiesTheTargets() {
+        cli.api.answer("POST /connect", 200, "");
+        assertEquals(0, cli.run("connect", "--replace").status());
+        assertEquals(List.of("POST /connect {replace=[true]}"), cli.api.lines());
+    }
+
+    @Test
     void connectShowsEveryBadPeer() {
         cli.api.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\n"
                 + "invalid peer name \"x:y:z\", should be host[:port]\n");

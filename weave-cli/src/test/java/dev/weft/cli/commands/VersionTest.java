@@ -14,7 +14,7 @@ class VersionTest {
         cli.api.answer("GET /report", 200, "{\"Ready\":true,\"Version\":\"0.1.0\",\"Router\":{}}");
         Cli.Result result = cli.run("version");
         assertEquals(0, result.status());
-        assertEquals("weave script 0.1.0\nweave router 0.1.0\n", result.out());
+        assertEquals("weave script 0.1.0\nweave 0.1.0\n", result.out());
         assertEquals("", result.err());
         assertEquals(Listener.STATUS, cli.api.requests().get(0).listener());
         assertEquals("application/json", cli.api.requests().get(0).accept());
@@ -25,17 +25,15 @@ class VersionTest {
         cli.api.down();
         Cli.Result result = cli.run("version");
         assertEquals(0, result.status());
-        assertEquals("weave script 0.1.0\nweave router is not running (no answer at 127.0.0.1:6782)\n",
-                result.out());
-        assertEquals("", result.err());
+        assertEquals("weave script 0.1.0\n", result.out());
+        assertEquals("weave router is not running (no answer at 127.0.0.1:6782)\n", result.err());
     }
 
     @Test
     void statusAddressFromTheEnvironment() {
         cli.env.put("WEAVE_STATUS_ADDR", "127.0.0.1:16782");
         cli.api.down();
-        assertEquals("weave script 0.1.0\nweave router is not running (no answer at 127.0.0.1:16782)\n",
-                cli.run("version").out());
+        assertEquals("weave router is not running (no answer at 127.0.0.1:16782)\n", cli.run("version").err());
     }
 
     @Test
