@@ -108,3 +108,82 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
     assert_equal "reset: ok|router: gone|bridge: gone|stopped router: refused with 1|router: kept|forced: ok|nothing launched: ok" \
         "$(printf '%s|' "${lines[@]}" | sed 's/|$//')"
 }
+
+@test "weave launch takes every flag of the original; those weft does not act on are named on stderr, one line each" {
+    weave_on host1 reset --force >/dev/null 2>&1
+    run host1_script '
+        err=$(mktemp)
+        id=$(WEAVE_DOCKER_ARGS="--memory=300m --cpus 1 --label team=net" weave launch -password pw -port 6783 \
+            -iprange 10.32.0.0/12 --no-restart --no-detect-tls --profile /tmp/weave.prof --nickname alpha \
+            --trusted-subnets 10.0.0.0/8 --no-discovery --conn-limit 30 --min-protocol-version 2 \
+            --ipalloc-init consensus=1 --ipalloc-default-subnet 10.32.0.0/12 --dns-domain weave.local. --dns-ttl 5 \
+            --dns-fallback-timeout 2s --log-level info --pkt-debug --no-fastdp --no-bridged-fastdp \
+            --metrics-addr 127.0.0.1:6785 --bufsz 16 -H unix:///var/run/weave/weave.sock --no-rewrite-hosts \
+            --hostname-match "(.*)" --plugin=false --proxy=false 198.18.0.12 2>"$err")
+        echo "id: $id"
+        sed "s/^/stderr: /" "$err"
+        echo "limits: $(docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{index .Config.Labels \"team\"}} {{.HostConfig.RestartPolicy.Name}}" weave)"
+        echo "router: $(weave status | grep -c "Service: router")"'
+    [ "$status" -eq 0 ]
+    [[ ${lines[0]} =~ ^id:\ [0-9a-f]{64}$ ]]
+    [[ $output == *"stderr: weave: warning: --profile: the router is a JVM"* ]]
+    [[ $output == *"stderr: weave: warning: --password/WEAVE_PASSWORD: encryption is not supported yet"* ]]
+    [[ $output == *"stderr: weave: warning: --trusted-subnets: "* ]]
+    [[ $output == *"stderr: weave: warning: --pkt-debug: "* ]]
+    [[ $output == *"stderr: weave: warning: peer arguments: "* ]]
+    [[ $output != *"no-detect-tls"* ]]
+    assert_equal "limits: 314572800 1000000000 net no" "${lines[-2]}"
+    assert_equal "router: 1" "${lines[-1]}"
+    weave_on host1 reset --force >/dev/null
+}
+
+@test "WEAVE_DOCKER_ARGS weft cannot apply stops launch with one line before anything is created" {
+    weave_on host1 reset --force >/dev/null 2>&1
+    run host1_script '
+        WEAVE_DOCKER_ARGS="--network bridge" weave launch || echo "status $?"
+        docker inspect weave >/dev/null 2>&1 || echo "no router container"'
+    [[ ${lines[0]} == "weave: WEAVE_DOCKER_ARGS: weft does not support the docker run option --network here"* ]]
+    assert_equal "status 1" "${lines[1]}"
+    assert_equal "no router container" "${lines[2]}"
+}
+
+@test "WEAVE_HTTP_ADDR naming a unix socket: launch listens there and every command talks to it" {
+    weave_on host1 reset --force >/dev/null 2>&1
+    run host1_script '
+        export WEAVE_HTTP_ADDR=/run/weft-e2e/api.sock
+        weave launch 2>&1 >/dev/null | head -3
+        [ -S /run/weft-e2e/api.sock ] && echo "socket on the host"
+        docker run -d --label weft.e2e=1 --name=viasocket weft-test/small sleep 600 >/dev/null
+        echo "attach: $(weave attach viasocket)"
+        echo "ps: $(weave ps viasocket | cut -d" " -f3)"
+        echo "dns-args: $(weave dns-args)"'
+    if [[ $output == *"unix sockets are not supported yet"* ]]; then
+        skip "this router does not listen on unix sockets yet (the router side of issue 8)"
+    fi
+    [ "$status" -eq 0 ]
+    assert_equal "socket on the host" "${lines[0]}"
+    [[ ${lines[1]} =~ ^attach:\ (10\.[0-9.]+)$ ]]
+    assert_equal "ps: ${BASH_REMATCH[1]}/12" "${lines[2]}"
+    [[ ${lines[3]} == "dns-args: --dns="* ]]
+    weave_on host1 reset --force >/dev/null
+}
+
+@test "weave launch --http-addr elsewhere: the router listens there and launch says how to reach it" {
+    weave_on host1 reset --force >/dev/null 2>&1
+    run host1_script '
+        weave launch --http-addr 127.0.0.1:16784 >/dev/null
+        echo "default address: $(weave ps 2>&1 >/dev/null | head -1)"
+        echo "given address: $(WEAVE_HTTP_ADDR=127.0.0.1:16784 weave ps | head -1 | cut -d" " -f1)"'
+    [ "$status" -eq 0 ]
+    assert_equal "weave: the router listens where --http-addr/--status-addr said; other weave commands find it with WEAVE_HTTP_ADDR=127.0.0.1:16784" "${lines[0]}"
+    [[ ${lines[1]} == "default address: weave: "* ]]
+    assert_equal "given address: weave:expose" "${lines[2]}"
+    weave_on host1 reset --force >/dev/null
+}
+
+@test "WEAVEEXEC_DOCKER_ARGS reach the exec container that runs weave against a remote engine" {
+    run "$LAB" driver env DOCKER_HOST="tcp://$HOST1:2375" WEAVEEXEC_DOCKER_ARGS="-e WEAVE_CONTAINER_NAME=elsewhere" \
+        /usr/local/bin/weave status
+    [ "$status" -eq 2 ]
+    assert_equal "weave: elsewhere container is not present. Have you launched it?" "$output"
+}

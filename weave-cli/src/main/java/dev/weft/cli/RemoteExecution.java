@@ -2,6 +2,8 @@ package dev.weft.cli;
 
 import dev.weft.cli.engine.ContainerSpec;
 import dev.weft.cli.engine.DockerEngine;
+import dev.weft.cli.engine.RunOptions;
+import dev.weft.cli.service.DockerRunArgs;
 import dev.weft.cli.service.Images;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,15 +18,16 @@ import picocli.CommandLine.ParseResult;
 /**
  * When {@code DOCKER_HOST} names a TCP engine, commands that need that host's namespaces or its
  * router's loopback API run as {@code weave --local <args>} inside the exec image on that engine
- * (privileged, host network and pid), streaming its output and returning its exit status. Arguments
- * are parsed here first, so usage errors are reported without contacting the engine.
+ * (privileged, host network and pid, plus {@code WEAVEEXEC_DOCKER_ARGS}), streaming its output and
+ * returning its exit status. Arguments are parsed here first, so usage errors are reported without
+ * contacting the engine.
  */
 final class RemoteExecution implements CommandLine.IExecutionStrategy {
     private static final Set<String> ALWAYS_LOCAL = Set.of("help", "setup");
     /** Variables the command inside the exec container should see (SPEC §1.2, DOCKER_HOST excluded). */
     private static final List<String> FORWARDED = List.of("WEAVE_DEBUG", "WEAVE_PASSWORD", "WEAVE_PORT",
             "WEAVE_HTTP_ADDR", "WEAVE_STATUS_ADDR", "WEAVE_CONTAINER_NAME", "WEAVE_MTU", "WEAVE_NO_FASTDP",
-            "DOCKER_BRIDGE", "PROXY_HOST", "ORIG_DOCKER_HOST");
+            "WEAVE_NO_BRIDGED_FASTDP", "WEAVE_DOCKER_ARGS", "DOCKER_BRIDGE", "PROXY_HOST", "ORIG_DOCKER_HOST");
 
     private final Services services;
     private final CommandLine.IExecutionStrategy local;
@@ -64,6 +67,7 @@ final class RemoteExecution implements CommandLine.IExecutionStrategy {
     }
 
     private int runRemotely(List<String> args, PrintWriter out, PrintWriter err) {
+        RunOptions runOptions = DockerRunArgs.from(services.env(), "WEAVEEXEC_DOCKER_ARGS");
         DockerEngine docker = services.docker();
         if (!docker.imageExists(Images.EXEC)) {
             throw WeaveException.error("image " + Images.EXEC + " is missing on the engine at "
@@ -82,7 +86,7 @@ final class RemoteExecution implements CommandLine.IExecutionStrategy {
         environment.add("DOCKER_CLIENT_HOST=" + services.env().clientDockerHost());
         ContainerSpec spec = new ContainerSpec(null, Images.EXEC, List.of(), command, environment,
                 List.of("/var/run/docker.sock:/var/run/docker.sock"), List.of(), List.of(), Map.of(), true, true,
-                null, false);
+                null, false, runOptions);
         return docker.run(spec, writerStream(out), writerStream(err));
     }
 

@@ -17,16 +17,16 @@ import java.util.function.Supplier;
  */
 public class Services {
     private final Env env;
-    private final WeaveApi weaveApi;
+    private final WeaveApi.Factory apiFactory;
     private final ContainerStateProbe probe;
     private final Supplier<DockerEngine> dockerFactory;
     private final Host host;
     private DockerEngine docker;
 
-    public Services(Env env, WeaveApi weaveApi, ContainerStateProbe probe, Supplier<DockerEngine> dockerFactory,
-                    Host host) {
+    public Services(Env env, WeaveApi.Factory apiFactory, ContainerStateProbe probe,
+                    Supplier<DockerEngine> dockerFactory, Host host) {
         this.env = env;
-        this.weaveApi = weaveApi;
+        this.apiFactory = apiFactory;
         this.probe = probe;
         this.dockerFactory = dockerFactory;
         this.host = host;
@@ -34,7 +34,7 @@ public class Services {
 
     public static Services system() {
         Env env = Env.system();
-        return new Services(env, new HttpWeaveApi(env.httpAddr(), env.statusAddr()),
+        return new Services(env, HttpWeaveApi::new,
                 new EngineSocketProbe(env.dockerEndpoint()), () -> DockerJavaEngine.connect(env.dockerEndpoint()),
                 new LocalHost());
     }
@@ -43,8 +43,14 @@ public class Services {
         return env;
     }
 
+    /** The router's API where the environment says it is (WEAVE_HTTP_ADDR, WEAVE_STATUS_ADDR). */
     public ApiClient api() {
-        return new ApiClient(weaveApi, probe, env.containerName());
+        return api(env.httpAddr(), env.statusAddr());
+    }
+
+    /** The router's API at other addresses (a launch that moves them). */
+    public ApiClient api(String controlAddr, String statusAddr) {
+        return new ApiClient(apiFactory.at(controlAddr, statusAddr), probe, env.containerName());
     }
 
     public ContainerStateProbe probe() {

@@ -36,6 +36,18 @@ class RemoteExecutionTest {
     }
 
     @Test
+    void weaveexecDockerArgsGoToTheExecContainerAndWeaveDockerArgsIntoIt() {
+        cli.env.put("WEAVEEXEC_DOCKER_ARGS", "--memory 64m -e TZ=UTC");
+        cli.env.put("WEAVE_DOCKER_ARGS", "--memory 300m");
+        assertEquals(0, cli.run("launch").status());
+        ContainerSpec spec = cli.docker.lastRun;
+        assertEquals(64L << 20, spec.runOptions().longLimit("--memory"));
+        assertTrue(spec.allEnv().contains("TZ=UTC"));
+        assertTrue(spec.env().contains("WEAVE_DOCKER_ARGS=--memory 300m"), spec.env().toString());
+        assertTrue(spec.env().stream().noneMatch(e -> e.startsWith("WEAVEEXEC_DOCKER_ARGS")));
+    }
+
+    @Test
     void remoteStatusIsPassedOn() {
         cli.docker.runStatus = 4;
         assertEquals(4, cli.run("status", "dns").status());

@@ -128,6 +128,12 @@ class WeaverTest {
                 "--tls", "--no-multicast-route"), null));
     }
 
+    @Test
+    void profileIsAcceptedAndNamed() {
+        assertEquals(List.of("--profile: the router is a JVM, not Go: profile it with Java Flight Recorder through "
+                + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof"), null));
+    }
+
     private WeaverOptions parse(String... args) {
         Weaver weaver = new Weaver(c -> 0, null);
         new picocli.CommandLine(weaver).parseArgs(GoStyleArgs.normalise(args));

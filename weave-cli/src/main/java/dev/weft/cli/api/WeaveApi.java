@@ -6,6 +6,12 @@ import java.util.Map;
 /** The transport to the router's HTTP API (control and status addresses): plain requests, no error conventions. */
 public interface WeaveApi {
 
+    /** Opens the API at a control and a status address (empty status: the control one serves status too). */
+    @FunctionalInterface
+    interface Factory {
+        WeaveApi at(String controlAddr, String statusAddr);
+    }
+
     /** Which of the router's two listeners a request goes to. */
     enum Listener { CONTROL, STATUS }
 

@@ -5,7 +5,9 @@ import dev.weft.cli.Services;
 import dev.weft.cli.Weave;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs {@code weave} through the real parser against fakes, capturing status, stdout and stderr. */
@@ -15,13 +17,18 @@ public final class Cli {
     public final FakeDockerEngine docker = new FakeDockerEngine();
     public final FakeHost host = new FakeHost();
     public final Map<String, String> env = new HashMap<>();
+    /** The addresses each API client was opened at, {@code "<control> <status>"}. */
+    public final List<String> apiAddresses = new ArrayList<>();
 
     /** What one run produced. */
     public record Result(int status, String out, String err) {
     }
 
     public Services services() {
-        return new Services(new Env(env), api, probe, () -> docker, host);
+        return new Services(new Env(env), (control, status) -> {
+            apiAddresses.add(control + " " + status);
+            return api;
+        }, probe, () -> docker, host);
     }
 
     public Result run(String... args) {
