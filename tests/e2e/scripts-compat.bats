@@ -187,3 +187,17 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
     [ "$status" -eq 2 ]
     assert_equal "weave: elsewhere container is not present. Have you launched it?" "$output"
 }
+
+@test "the README's commands run as written in a root shell without sudo" {
+    run awk '/^```sh$/ { block = 1; next } /^```$/ { block = 0 } block' "$REPO/README.md"
+    [ "${#lines[@]}" -gt 0 ]
+    local line word
+    for line in "${lines[@]}"; do
+        for word in $(sed 's/#.*//; s/&&/\n/g' <<<"$line" | awk '{ print $1 }'); do
+            (cd "$REPO" && command -v "$word" >/dev/null) || {
+                echo "README: '$word' is not a command in a root shell here (in: $line)" >&2
+                return 1
+            }
+        done
+    done
+}
