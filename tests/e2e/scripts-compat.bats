@@ -122,7 +122,7 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
             --hostname-match "(.*)" --plugin=false --proxy=false 198.18.0.12 2>"$err")
         echo "id: $id"
         sed "s/^/stderr: /" "$err"
-        echo "limits: $(docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{index .Config.Labels \"team\"}} {{.HostConfig.RestartPolicy.Name}}" weave)"
+        echo "limits: $(docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{index .Config.Labels \"team\"}} restart=[{{.HostConfig.RestartPolicy.Name}}]" weave)"
         echo "router: $(weave status | grep -c "Service: router")"'
     [ "$status" -eq 0 ]
     [[ ${lines[0]} =~ ^id:\ [0-9a-f]{64}$ ]]
@@ -132,7 +132,7 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
     [[ $output == *"stderr: weave: warning: --pkt-debug: "* ]]
     [[ $output == *"stderr: weave: warning: peer arguments: "* ]]
     [[ $output != *"no-detect-tls"* ]]
-    assert_equal "limits: 314572800 1000000000 net no" "${lines[-2]}"
+    [[ ${lines[-2]} =~ ^limits:\ 314572800\ 1000000000\ net\ restart=\[(no)?\]$ ]]   # --no-restart: no policy
     assert_equal "router: 1" "${lines[-1]}"
     weave_on host1 reset --force >/dev/null
 }
