@@ -17,7 +17,7 @@ import picocli.CommandLine.Unmatched;
  * go to the router after launch's own, so the user's values win.
  */
 @Command(name = "launch", description = "Start the weave router on this host, connecting to the given peers. "
-        + "Options not listed here are passed to the router (see the README for the ones weft does not act on).")
+        + "Options not listed here are passed to the router; those weft does not act on yet are named on stderr.")
 public final class Launch extends WeaveCommand {
 
     @Option(names = {"--password", "-password"}, paramLabel = "PASSWORD",
