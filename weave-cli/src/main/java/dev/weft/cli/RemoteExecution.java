@@ -6,9 +6,12 @@ import dev.weft.cli.engine.RunOptions;
 import dev.weft.cli.service.DockerRunArgs;
 import dev.weft.cli.service.Images;
 import java.io.OutputStream;
+import dev.weft.cli.http.UnixSocketHttp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,9 +88,21 @@ final class RemoteExecution implements CommandLine.IExecutionStrategy {
         // inside, DOCKER_HOST is the bind-mounted socket; env and config still need the user's view
         environment.add("DOCKER_CLIENT_HOST=" + services.env().clientDockerHost());
         ContainerSpec spec = new ContainerSpec(null, Images.EXEC, List.of(), command, environment,
-                List.of("/var/run/docker.sock:/var/run/docker.sock"), List.of(), List.of(), Map.of(), true, true,
+                binds(), List.of(), List.of(), Map.of(), true, true,
                 null, false, runOptions);
         return docker.run(spec, writerStream(out), writerStream(err));
+    }
+
+    /** The engine's socket, and the directory of each router API socket so the command inside reaches it. */
+    private List<String> binds() {
+        Set<String> binds = new LinkedHashSet<>(List.of("/var/run/docker.sock:/var/run/docker.sock"));
+        for (String address : List.of(services.env().httpAddr(), services.env().statusAddr())) {
+            Path socket = UnixSocketHttp.socketPath(address);
+            if (socket != null && socket.getParent() != null) {
+                binds.add(socket.getParent() + ":" + socket.getParent());
+            }
+        }
+        return new ArrayList<>(binds);
     }
 
     private static OutputStream writerStream(PrintWriter writer) {

@@ -48,6 +48,15 @@ class RemoteExecutionTest {
     }
 
     @Test
+    void aRouterApiOnAUnixSocketIsReachableFromTheExecContainer() {
+        cli.env.put("WEAVE_HTTP_ADDR", "/run/weft-api/http.sock");
+        assertEquals(0, cli.run("ps").status());
+        assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock", "/run/weft-api:/run/weft-api"),
+                cli.docker.lastRun.binds());
+        assertTrue(cli.docker.lastRun.env().contains("WEAVE_HTTP_ADDR=/run/weft-api/http.sock"));
+    }
+
+    @Test
     void remoteStatusIsPassedOn() {
         cli.docker.runStatus = 4;
         assertEquals(4, cli.run("status", "dns").status());
