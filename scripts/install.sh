@@ -168,4 +168,4 @@ fi
 
 printf '%s\n' "${installed[@]}" >"$manifest"
 echo "$manifest" >>"$manifest"
-say "installed weave to $bindir/weave ($("$bindir/weave" version | head -1))"
+say "installed weave to $bindir/weave ($("$bindir/weave" version 2>/dev/null | head -1))"

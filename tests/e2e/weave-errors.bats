@@ -93,6 +93,7 @@ fails() {
     fails 1 "Missing required parameter for option '--format'*" report -f
     fails 1 "Missing required parameter: 'PEER_ID'*" rmpeer
     fails 1 "Missing required parameter: 'PEER'*" forget
+    fails 1 "Missing required parameter: 'PEER'*" connect
 }
 
 @test "report -f with a broken template gets the router's one-line error" {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Flags weft parses but does not act on yet (mesh, encryption, discovery, AWS VPC, Kubernetes, v2 plugin),
  * named only when set to something other than their default. {@code --plugin}, {@code --proxy} and the
- * proxy's own flags are always passed by {@code launch}, so they are accepted quietly.
+ * proxy's own flags are always passed by {@code launch}, so they are accepted quietly. The notices are
+ * logged by this class's logger, whose lines {@code weave launch} relays to its stderr.
  */
 final class UnsupportedFlags {
 
@@ -31,6 +32,8 @@ final class UnsupportedFlags {
         addIf(notices, o.expectNpc, "--expect-npc", "Kubernetes network policy is not supported yet");
         addIf(notices, o.pluginV2, "--plugin-v2", "the Docker v2 plugin is not supported yet");
         addIf(notices, o.pluginV2Multicast, "--plugin-v2-multicast", "the Docker v2 plugin is not supported yet");
+        addIf(notices, o.profile != null, "--profile", "the router is a JVM, not Go: profile it with Java Flight "
+                + "Recorder through WEAVER_JAVA_OPTS instead");
         return notices;
     }
 

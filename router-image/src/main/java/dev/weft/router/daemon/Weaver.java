@@ -77,7 +77,7 @@ public final class Weaver implements Callable<Integer> {
             PeerIdentity identity = new PeerIdentity(name, Nickname.choose(options.nickname));
             DaemonConfig config = DaemonConfig.from(options, identity);
             for (String notice : UnsupportedFlags.notices(options, environmentPassword)) {
-                org.slf4j.LoggerFactory.getLogger(Weaver.class).warn(notice);
+                org.slf4j.LoggerFactory.getLogger(UnsupportedFlags.class).warn(notice);
             }
             return runner.run(config);
         } catch (IllegalArgumentException e) {

@@ -156,6 +156,8 @@ public final class WeaverOptions {
 
     @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warning or error")
     String logLevel;
+    @Option(names = "--profile", description = "Write CPU profiles to this path (the original's Go profiler)")
+    String profile;
 
     @Option(names = "--version", description = "Print the version and exit")
     boolean version;

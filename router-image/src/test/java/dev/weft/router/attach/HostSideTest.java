@@ -160,6 +160,17 @@ class HostSideTest {
     }
 
     @Test
+    void psListsTheBridgeFirstEvenWhenNothingIsExposed() {
+        assertEquals("weave:expose " + PEER_MAC + "\n", api.call("GET", "/weft/ps").bodyText());
+        assertEquals("weave:expose " + PEER_MAC + "\n",
+                api.call("GET", "/weft/ps", "container", "weave:expose").bodyText());
+        post("/weft/attach/db");
+        List<String> lines = api.call("GET", "/weft/ps").bodyText().lines().toList();
+        assertEquals(List.of("weave:expose " + PEER_MAC, "222222222222 "
+                + plumbing.containerInterface(102, "ethwe").orElseThrow().mac() + " 10.32.0.1/12"), lines);
+    }
+
+    @Test
     void exposeAndHide() {
         assertResponse(204, "", post("/expose/10.32.0.100/12"));
         assertEquals(List.of(Cidr.parse("10.32.0.100/12")), plumbing.bridgeAddresses("weave"));

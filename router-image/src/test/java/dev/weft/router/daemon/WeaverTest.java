@@ -128,6 +128,38 @@ class WeaverTest {
                 "--tls", "--no-multicast-route"), null));
     }
 
+    @Test
+    void everyFlagOfTheOriginalWeaverParses() {
+        // SPEC 2.2's weaver flags, the proxy's (SPEC 9) and --profile, as `weave launch` passes them on
+        StringWriter e = new StringWriter();
+        int status = Weaver.execute(new Weaver(c -> 0, null), new String[] {"--host", "0.0.0.0", "--port", "6783", "--name", "8a:3e:3e:3e:3e:3e", "--nickname", "n", "--password", "p",
+                "--trusted-subnets", "10.0.0.0/8", "--no-discovery", "--resume", "--conn-limit", "30",
+                "--min-protocol-version", "2", "--ipalloc-init", "consensus=3", "--ipalloc-range", "10.32.0.0/12",
+                "--ipalloc-default-subnet", "10.32.0.0/12", "--no-dns", "--dns-domain", "weave.local.",
+                "--dns-listen-address", "172.17.0.1:53", "--dns-ttl", "1", "--dns-fallback-timeout", "5s",
+                "--resolv-conf", "/etc/resolv.conf", "--log-level", "info", "--pkt-debug", "--plugin", "--plugin-v2",
+                "--plugin-v2-multicast", "--plugin-socket", "/run/docker/plugins/weave.sock", "--plugin-mesh-socket",
+                "/run/docker/plugins/weavemesh.sock", "--proxy", "-H", "unix:///var/run/weave/weave.sock",
+                "--no-default-ipalloc", "--no-rewrite-hosts", "--rewrite-inspect", "--hostname-from-label", "l",
+                "--hostname-match", "(.*)", "--hostname-replacement", "$1", "--without-dns", "--no-multicast-route",
+                "--tls", "--tlsverify", "--tlscacert", "/c", "--tlscert", "/c", "--tlskey", "/k", "--token", "t",
+                "--peer-discovery-url", "https://x", "--advertise-address", "1.2.3.4", "--awsvpc", "--no-masq-local",
+                "--expect-npc", "--mtu", "1376", "--no-fastdp", "--no-bridged-fastdp", "--datapath", "datapath",
+                "--weave-bridge", "weave", "--docker-bridge", "docker0", "--http-addr", "127.0.0.1:6784",
+                "--status-addr", "127.0.0.1:6782", "--metrics-addr", "127.0.0.1:6785", "--bufsz", "8",
+                "--db-prefix", "/weavedb/weave", "--host-root", "/host", "--proc-path", "/proc", "--docker-api", "",
+                "--profile", "/tmp/p", "--plugin=false", "--proxy=false", "peer1"},
+                new PrintWriter(new StringWriter()), new PrintWriter(e, true));
+        assertEquals("", e.toString());
+        assertEquals(0, status);
+    }
+
+    @Test
+    void profileIsAcceptedAndNamed() {
+        assertEquals(List.of("--profile: the router is a JVM, not Go: profile it with Java Flight Recorder through "
+                + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof"), null));
+    }
+
     private WeaverOptions parse(String... args) {
         Weaver weaver = new Weaver(c -> 0, null);
         new picocli.CommandLine(weaver).parseArgs(GoStyleArgs.normalise(args));

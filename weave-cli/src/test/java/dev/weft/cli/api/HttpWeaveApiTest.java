@@ -1,10 +1,10 @@
-package dev.weft.cli.router;
+package dev.weft.cli.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.weft.cli.router.RouterApi.Listener;
+import dev.weft.cli.api.WeaveApi.Listener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against a real HTTP server on loopback. */
-class HttpRouterApiTest {
+class HttpWeaveApiTest {
     private HttpServer server;
     private final List<String> seen = new ArrayList<>();
     private String address;
@@ -44,32 +44,32 @@ class HttpRouterApiTest {
 
     @Test
     void sendsMethodPathEncodedParamsAndAccept() throws IOException {
-        RouterResponse response = new HttpRouterApi(address, "").call(Listener.CONTROL, "POST", "/weft/attach/c1",
+        ApiResponse response = new HttpWeaveApi(address, "").call(Listener.CONTROL, "POST", "/weft/attach/c1",
                 Params.of().add("addr", "net:10.2.0.0/16").add("addr", "ip:10.2.1.1/24").map(), "text/plain");
-        assertEquals(new RouterResponse(200, "10.32.0.1"), response);
+        assertEquals(new ApiResponse(200, "10.32.0.1"), response);
         assertEquals(List.of("POST /weft/attach/c1?addr=net%3A10.2.0.0%2F16&addr=ip%3A10.2.1.1%2F24 accept=text/plain"),
                 seen);
     }
 
     @Test
     void asksForPlainTextUnlessToldOtherwise() throws IOException {
-        new HttpRouterApi(address, "").call(Listener.CONTROL, "GET", "/report", Params.of().add("format", "x").map(),
+        new HttpWeaveApi(address, "").call(Listener.CONTROL, "GET", "/report", Params.of().add("format", "x").map(),
                 null);
         assertEquals(List.of("GET /report?format=x accept=text/plain"), seen);
     }
 
     @Test
     void errorStatusKeepsTheBody() throws IOException {
-        RouterResponse response = new HttpRouterApi(address, address).call(Listener.STATUS, "GET", "/missing",
+        ApiResponse response = new HttpWeaveApi(address, address).call(Listener.STATUS, "GET", "/missing",
                 Params.of().map(), null);
-        assertEquals(new RouterResponse(404, "container c1 not found\n"), response);
+        assertEquals(new ApiResponse(404, "container c1 not found\n"), response);
     }
 
     @Test
     void nobodyListening() {
         server.stop(0);
-        RouterUnreachableException e = assertThrows(RouterUnreachableException.class,
-                () -> new HttpRouterApi(address, "").call(Listener.CONTROL, "GET", "/status", Params.of().map(), null));
+        ApiUnreachableException e = assertThrows(ApiUnreachableException.class,
+                () -> new HttpWeaveApi(address, "").call(Listener.CONTROL, "GET", "/status", Params.of().map(), null));
         assertEquals("cannot reach the router at " + address + ": Connection refused", e.getMessage());
     }
 }

@@ -1,31 +1,47 @@
-package dev.weft.cli.router;
+package dev.weft.cli.api;
 
+import dev.weft.cli.http.UnixSocketHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@link RouterApi} over {@link HttpURLConnection}: cheap to load for a short-lived CLI. */
-public final class HttpRouterApi implements RouterApi {
+/**
+ * {@link WeaveApi} over HTTP: {@link HttpURLConnection} (cheap to load for a short-lived CLI) for a
+ * {@code host:port} address, {@link UnixSocketHttp} for a unix socket ({@code /path} or {@code unix:///path}).
+ */
+public final class HttpWeaveApi implements WeaveApi {
     private static final int CONNECT_TIMEOUT_MS = 3000;
 
     private final String controlAddr;
     private final String statusAddr;
 
     /** @param statusAddr empty when the status listener is disabled; status requests then use the control one */
-    public HttpRouterApi(String controlAddr, String statusAddr) {
+    public HttpWeaveApi(String controlAddr, String statusAddr) {
         this.controlAddr = controlAddr;
         this.statusAddr = statusAddr.isEmpty() ? controlAddr : statusAddr;
     }
 
     @Override
-    public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
-                               String accept) throws RouterUnreachableException {
+    public ApiResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
+                               String accept) throws ApiUnreachableException {
         String address = listener == Listener.STATUS ? statusAddr : controlAddr;
+        String accepted = accept != null ? accept : "text/plain";
+        Path socket = UnixSocketHttp.socketPath(address);
+        if (socket != null) {
+            try {
+                UnixSocketHttp.Answer answer = UnixSocketHttp.exchange(socket, method, path + query(params),
+                        Map.of("Accept", accepted));
+                return new ApiResponse(answer.status(), answer.body());
+            } catch (IOException e) {
+                throw new ApiUnreachableException(address, e);
+            }
+        }
         HttpURLConnection connection = null;
         try {
             connection = (HttpURLConnection) URI.create("http://" + address + path + query(params)).toURL()
@@ -34,13 +50,13 @@ public final class HttpRouterApi implements RouterApi {
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setUseCaches(false);
             // HttpURLConnection would otherwise send "*/*", which the router takes as a request for JSON
-            connection.setRequestProperty("Accept", accept != null ? accept : "text/plain");
+            connection.setRequestProperty("Accept", accepted);
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new RouterResponse(status, body);
+            return new ApiResponse(status, body);
         } catch (IOException e) {
-            throw new RouterUnreachableException(address, e);
+            throw new ApiUnreachableException(address, e);
         } finally {
             if (connection != null) {
                 connection.disconnect();

@@ -1,4 +1,4 @@
-package dev.weft.cli.router;
+package dev.weft.cli.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
-package dev.weft.cli.router;
+package dev.weft.cli.api;
 
 import java.util.stream.Collectors;
 
 /** One answer of the router's HTTP API. */
-public record RouterResponse(int status, String body) {
+public record ApiResponse(int status, String body) {
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -1,8 +1,8 @@
 package dev.weft.cli.testing;
 
-import dev.weft.cli.router.RouterApi;
-import dev.weft.cli.router.RouterResponse;
-import dev.weft.cli.router.RouterUnreachableException;
+import dev.weft.cli.api.WeaveApi;
+import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.ApiUnreachableException;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A router API that answers from a table of {@code "METHOD /path"} entries and records every request. */
-public final class FakeRouterApi implements RouterApi {
+public final class FakeWeaveApi implements WeaveApi {
 
     /** One request as the fake received it. */
     public record Request(Listener listener, String method, String path, Map<String, List<String>> params,
@@ -20,23 +20,23 @@ public final class FakeRouterApi implements RouterApi {
         }
     }
 
-    private final Map<String, RouterResponse> answers = new HashMap<>();
+    private final Map<String, ApiResponse> answers = new HashMap<>();
     private final List<Request> requests = new ArrayList<>();
     private boolean down;
 
-    public FakeRouterApi answer(String methodAndPath, int status, String body) {
-        answers.put(methodAndPath, new RouterResponse(status, body));
+    public FakeWeaveApi answer(String methodAndPath, int status, String body) {
+        answers.put(methodAndPath, new ApiResponse(status, body));
         return this;
     }
 
     /** Nothing listens: every call fails as a refused connection. */
-    public FakeRouterApi down() {
+    public FakeWeaveApi down() {
         down = true;
         return this;
     }
 
     /** Something listens again (e.g. the router container was started). */
-    public FakeRouterApi up() {
+    public FakeWeaveApi up() {
         down = false;
         return this;
     }
@@ -50,15 +50,15 @@ public final class FakeRouterApi implements RouterApi {
     }
 
     @Override
-    public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
-                               String accept) throws RouterUnreachableException {
+    public ApiResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
+                               String accept) throws ApiUnreachableException {
         requests.add(new Request(listener, method, path, params, accept));
         if (down) {
-            throw new RouterUnreachableException("127.0.0.1:6784", new ConnectException("Connection refused"));
+            throw new ApiUnreachableException("127.0.0.1:6784", new ConnectException("Connection refused"));
         }
-        RouterResponse answer = answers.get(method + " " + path);
+        ApiResponse answer = answers.get(method + " " + path);
         if (answer == null) {
-            return new RouterResponse(404, "404 page not found\n");
+            return new ApiResponse(404, "404 page not found\n");
         }
         return answer;
     }
