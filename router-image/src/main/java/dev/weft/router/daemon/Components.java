@@ -42,7 +42,7 @@ final class Components implements AutoCloseable {
     private DockerEventWatcher watcher;
     private Ipam ipam;
     private NameBook names;
-    private LiveAddresses liveAddresses;
+    private StartupReconciliation reconciliation;
 
     @FunctionalInterface
     interface Step {
@@ -119,7 +119,8 @@ final class Components implements AutoCloseable {
                 tools.iptables(), containers, addresses, names, tools.announcer());
         toClose.push(host);
         modules.addAll(host.apiModules());
-        liveAddresses = new LiveAddresses(containers, tools.plumbing(), config.weaveBridge());
+        reconciliation = new StartupReconciliation(
+                new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
         startSteps.add(0, () -> {
             host.start();
             LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
@@ -174,29 +175,7 @@ final class Components implements AutoCloseable {
             LOG.info("without Docker, IPAM keeps its persisted owners: nothing to check them against");
             return;
         }
-        LiveAddresses.Snapshot live;
-        try {
-            live = liveAddresses.scan();
-        } catch (RuntimeException e) {
-            LOG.warn("cannot list the addresses in use ({}); IPAM keeps its persisted owners unchecked", e.getMessage());
-            return;
-        }
-        if (ipam != null) {
-            ipam.reconcile(live.owners());
-            LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.owners().size());
-        }
-        if (names != null) {
-            registerNames(live);
-        }
-    }
-
-    /** Running containers with a domain get their names back, as when they were attached. */
-    private void registerNames(LiveAddresses.Snapshot live) {
-        live.fqdns().forEach((id, fqdn) -> {
-            for (Cidr cidr : live.owners().get(id)) {
-                names.add(id, cidr.address(), fqdn);
-            }
-        });
+        reconciliation.run();
     }
 
     @Override
