@@ -88,6 +88,7 @@ public final class Daemon implements AutoCloseable {
         Components components = factory.create(config, store);
         toClose.push(components);
         ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
+        new StartupNotices(store.notices()).register(untilReady);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
         }

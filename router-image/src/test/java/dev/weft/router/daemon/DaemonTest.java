@@ -112,6 +112,24 @@ class DaemonTest {
     }
 
     @Test
+    void aWeaveNetBoltDbFileIsSetAsideAndTheLaunchIsToldWhy() throws Exception {
+        dev.weft.router.store.BoltDbFixture.write(dir.resolve("weavedata.db"));
+        try (Daemon daemon = Daemon.start(config(), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            String notices = get(control, "/weft/notices").body();
+            assertTrue(notices.startsWith("found Weave Net's BoltDB data file " + dir.resolve("weavedata.db")), notices);
+            assertEquals(1, notices.lines().count(), notices);
+            assertEquals("10.32.0.1/12", post(control, "/ip/c0ffee").body(), "IPAM works on the new store");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("weavedata.db.weavenet-boltdb-")).count());
+        }
+        try (Daemon again = Daemon.start(config(), new FakeHostFactory(false))) {
+            assertEquals("", get(again.servers().get(0).address().getPort(), "/weft/notices").body());
+        }
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
                 new FakeHostFactory(false))) {

@@ -55,7 +55,16 @@ public final class RouterLauncher {
         String id = docker.create(routerSpec(name, options, bridge, bridgeAddress, range));
         docker.start(id);
         awaitReady(id);
+        showNotices();
         return id;
+    }
+
+    /** What the router had to do at start (e.g. set aside Weave Net's old data file), one stderr line each. */
+    private void showNotices() {
+        router.tryGet(Listener.CONTROL, "/weft/notices", null).filter(RouterResponse::ok)
+                .ifPresent(notices -> notices.body().lines().filter(line -> !line.isBlank())
+                        .forEach(line -> err.println("weave: " + line)));
+        err.flush();
     }
 
     private void checkNoRouter(String name) {

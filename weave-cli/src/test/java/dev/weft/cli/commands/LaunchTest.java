@@ -57,6 +57,19 @@ class LaunchTest {
     }
 
     @Test
+    void showsWhatTheRouterSetAsideAtStartOnStderr() {
+        cli.router.answer("GET /weft/notices", 200, "found Weave Net's BoltDB data file /weavedb/weavedata.db; "
+                + "weft cannot read it: kept it untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z "
+                + "and started with an empty store (see README, 'Upgrading from Weave Net')\n");
+        Cli.Result result = cli.run("launch");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("weave: found Weave Net's BoltDB data file /weavedb/weavedata.db; weft cannot read it: kept it "
+                + "untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z and started with an empty store "
+                + "(see README, 'Upgrading from Weave Net')\n", result.err());
+        assertEquals(container("weave").id + "\n", result.out());
+    }
+
+    @Test
     void ownRangeAndNoRestart() {
         Cli.Result result = cli.run("launch", "--ipalloc-range", "10.2.0.0/16", "--no-restart", "--port=7000");
         assertEquals(0, result.status(), result.err());
