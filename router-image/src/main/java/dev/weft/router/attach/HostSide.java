@@ -1,6 +1,7 @@
 package dev.weft.router.attach;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.bridge.AddressAnnouncer;
 import dev.weft.router.bridge.GratuitousArpAnnouncer;
@@ -34,14 +35,14 @@ public final class HostSide implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private HostSide(WeaveBridge bridge, WeaveRules rules, ExposeService expose, Containers containers,
-                     AttachService attach, List<ApiModule> modules) {
+                     AttachService attach, List<ApiModule> modules, BackgroundFailures failures) {
         this.bridge = bridge;
         this.rules = rules;
         this.expose = expose;
         this.containers = containers;
         this.attach = attach;
         this.modules = modules;
-        this.watchdog = new CanaryWatchdog(rules, expose::reexpose);
+        this.watchdog = new CanaryWatchdog(rules, expose::reexpose, failures);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class HostSide implements AutoCloseable {
         try {
             NetlinkPlumbing plumbing = new NetlinkPlumbing();
             HostSide side = create(config, plumbing, hostNs, ExecIptables.detect(), containers, addresses, names,
-                    new GratuitousArpAnnouncer(plumbing, hostNs));
+                    new GratuitousArpAnnouncer(plumbing, hostNs), new BackgroundFailures());
             side.owned.add(plumbing);
             side.owned.add(hostNs);
             return side;
@@ -71,13 +72,16 @@ public final class HostSide implements AutoCloseable {
      */
     public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
                                   Containers containers, AddressBook addresses, NameBook names) {
-        return create(config, plumbing, hostNs, iptables, containers, addresses, names, null);
+        return create(config, plumbing, hostNs, iptables, containers, addresses, names, null, new BackgroundFailures());
     }
 
-    /** As above, announcing exposed addresses with {@code announcer} (null: no announcements). */
+    /**
+     * As above, announcing exposed addresses with {@code announcer} (null: no announcements) and
+     * recording the watchdog's failures in {@code failures}.
+     */
     public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
                                   Containers containers, AddressBook addresses, NameBook names,
-                                  AddressAnnouncer announcer) {
+                                  AddressAnnouncer announcer, BackgroundFailures failures) {
         WeaveBridge bridge = new WeaveBridge(plumbing, hostNs, config.weaveBridge(), config.mtu(), config.peerMac());
         WeaveRules rules = new WeaveRules(iptables, config.rules());
         ExposeService expose = new ExposeService(bridge, new ExposeRules(iptables), names, announcer);
@@ -86,7 +90,7 @@ public final class HostSide implements AutoCloseable {
                 new HostsFileWriter(config.procRoot(), config.hostRoot()));
         PsService ps = new PsService(containers, plumbing, bridge);
         List<ApiModule> modules = List.of(new AttachApi(attach, ps, resolver), new ExposeApi(expose));
-        return new HostSide(bridge, rules, expose, containers, attach, modules);
+        return new HostSide(bridge, rules, expose, containers, attach, modules, failures);
     }
 
     /** Creates the bridge and the rules, re-applies rules of addresses already exposed, starts the watchdog. */

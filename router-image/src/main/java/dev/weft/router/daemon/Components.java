@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
@@ -61,10 +62,10 @@ final class Components implements AutoCloseable {
             return HostTools.onHost();
         }
 
-        Components create(DaemonConfig config, Store store) throws Exception {
+        Components create(DaemonConfig config, Store store, BackgroundFailures failures) throws Exception {
             Components c = new Components();
             try {
-                c.build(this, config, store);
+                c.build(this, config, store, failures);
                 return c;
             } catch (Exception | Error e) {
                 c.close();
@@ -73,7 +74,8 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private void build(Factory factory, DaemonConfig config, Store store) throws Exception {
+    private void build(Factory factory, DaemonConfig config, Store store, BackgroundFailures failures)
+            throws Exception {
         Clock clock = Clock.systemUTC();
         DockerAccess docker = factory.docker(config);
         Containers containers = new NoDocker();
@@ -82,7 +84,7 @@ final class Components implements AutoCloseable {
             toClose.push(docker);
             containers = docker.containers();
             liveness = new InspectLiveness(containers);
-            watcher = new DockerEventWatcher(docker.events());
+            watcher = new DockerEventWatcher(docker.events(), failures);
             toClose.push(watcher);
             LOG.info("Docker API at {}", config.dockerApi());
         } else {
@@ -102,7 +104,7 @@ final class Components implements AutoCloseable {
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
         if (config.dns() != null) {
-            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, failures);
             toClose.push(dns);
             modules.add(dns.api());
             sections.add(dns.status());
@@ -115,8 +117,9 @@ final class Components implements AutoCloseable {
         }
         HostTools tools = factory.hostTools(config);
         toClose.push(tools);
+        tools.reportReaperFailures(failures);
         HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
-                tools.iptables(), containers, addresses, names, tools.announcer());
+                tools.iptables(), containers, addresses, names, tools.announcer(), failures);
         toClose.push(host);
         modules.addAll(host.apiModules());
         reconciliation = new StartupReconciliation(

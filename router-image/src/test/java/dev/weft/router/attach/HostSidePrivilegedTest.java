@@ -52,7 +52,7 @@ class HostSidePrivilegedTest {
                         Path.of("/proc"), Path.of("/nonexistent")), plumbing, hostHandle,
                 new ExecIptables(hostNetns.exec("iptables")), containers,
                 new MemoryAddressBook(Cidr.parse("10.32.0.0/12"), new InspectLiveness(containers)), new MemoryNameBook(),
-                new GratuitousArpAnnouncer(plumbing, hostHandle));
+                new GratuitousArpAnnouncer(plumbing, hostHandle), new dev.weft.router.api.BackgroundFailures());
         host.start();
         host.apiModules().forEach(m -> m.register(api));
     }

@@ -54,7 +54,7 @@ class HostSideTest {
                 tmp.resolve("proc"), tmp.resolve("host"));
         // FakePlumbing keeps sysctls without entering a namespace, so no host namespace handle is needed
         HostSide side = HostSide.create(config, plumbing, null, iptables, containers, addresses, names,
-                (link, cidr) -> announced.add(link + " " + cidr));
+                (link, cidr) -> announced.add(link + " " + cidr), new dev.weft.router.api.BackgroundFailures());
         side.start();
         side.apiModules().forEach(m -> m.register(api));
         return side;

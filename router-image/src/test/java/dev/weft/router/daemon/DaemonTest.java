@@ -130,6 +130,32 @@ class DaemonTest {
     }
 
     @Test
+    void anAllocationWaitingForTheRingIsCancelledWhenItsClientDisconnects() throws Exception {
+        try (Daemon daemon = Daemon.start(config("--ipalloc-init", "observer"), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            int metrics = daemon.servers().get(2).address().getPort();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", control)) {
+                socket.getOutputStream().write("POST /ip/c0ffee HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                awaitMetric(metrics, "weave_ipam_pending_allocates 1.0");
+            }
+            awaitMetric(metrics, "weave_ipam_pending_allocates 0.0");
+        }
+    }
+
+    private void awaitMetric(int port, String line) throws Exception {
+        String scraped = "";
+        for (int i = 0; i < 50; i++) {
+            scraped = get(port, "/metrics").body();
+            if (scraped.contains(line + "\n")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + line + "' in:\n" + scraped);
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
                 new FakeHostFactory(false))) {
