@@ -140,7 +140,7 @@ final class Components implements AutoCloseable {
                 LOG.info("Docker bridge {} has no IPv4 address here ({})", config.dockerBridge(), e.getMessage());
             }
         }
-        int controlPort = config.httpAddress() != null && config.httpAddress().host().equals("127.0.0.1")
+        int controlPort = config.httpAddress() != null && config.httpAddress().isLoopbackTcp()
                 ? config.httpAddress().port() : 0;
         int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
         return new HostSideConfig(config.weaveBridge(), mtu, config.identity().name().toString(),

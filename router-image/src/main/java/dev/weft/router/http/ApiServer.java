@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,17 +28,21 @@ import org.slf4j.LoggerFactory;
  * waiting for space) that grows on demand up to {@link HttpLimits#workers()} and answers 503 beyond.
  * Sizes and times are bounded by {@link HttpLimits}: bodies (413, from netty's aggregator), request
  * line (414) and headers (431), the time a request may take to arrive (408) and connection count.
+ * Listens on TCP or on a unix socket ({@link ListenAddress#isUnix()}).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final String name;
+    private final ListenAddress address;
     private final Channel channel;
     private final EventLoopGroup loop;
     private final ThreadPoolExecutor workers;
 
-    private ApiServer(String name, Channel channel, EventLoopGroup loop, ThreadPoolExecutor workers) {
+    private ApiServer(String name, ListenAddress address, Channel channel, EventLoopGroup loop,
+                      ThreadPoolExecutor workers) {
         this.name = name;
+        this.address = address;
         this.channel = channel;
         this.loop = loop;
         this.workers = workers;
@@ -74,9 +79,15 @@ public final class ApiServer implements AutoCloseable {
                                 .addLast("dispatcher", new HttpDispatcher(invoker, workers, name, limits));
                     }
                 });
+        if (!address.isUnix()) {
+            bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+        }
         try {
+            if (address.isUnix()) {
+                UnixSocketFile.prepare(Path.of(address.path()));
+            }
             Channel channel = bootstrap.bind(transport.bindAddress(address)).sync().channel();
-            return new ApiServer(name, channel, loop, workers);
+            return new ApiServer(name, address, channel, loop, workers);
         } catch (Exception e) {
             loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownNow();
@@ -105,6 +116,9 @@ public final class ApiServer implements AutoCloseable {
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         workers.shutdownNow();
+        if (address.isUnix()) {
+            UnixSocketFile.remove(Path.of(address.path()));
+        }
     }
 
     private static ThreadFactory threads(String name) {

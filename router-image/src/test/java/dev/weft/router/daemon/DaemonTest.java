@@ -156,6 +156,19 @@ class DaemonTest {
     }
 
     @Test
+    void listensOnUnixSocketsWhenTheAddressesStartWithASlash() throws Exception {
+        Path control = dir.resolve("run/control.sock");
+        Path status = dir.resolve("run/status.sock");
+        try (Daemon daemon = Daemon.start(config("--http-addr", control.toString(), "--status-addr", status.toString(),
+                "--metrics-addr", ""), new FakeHostFactory(false))) {
+            String answer = dev.weft.router.http.UnixSocketServerTest.get(status, "/status");
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("Service: ipam"), answer);
+            assertTrue(dev.weft.router.http.UnixSocketServerTest.get(control, "/ip/c0ffee").startsWith("HTTP/1.1 200"));
+        }
+        assertTrue(!Files.exists(control) && !Files.exists(status));
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
                 new FakeHostFactory(false))) {
