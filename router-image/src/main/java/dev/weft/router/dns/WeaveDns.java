@@ -33,12 +33,14 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     private final DnsApi api;
     private final DnsStatus status;
     private final BackgroundFailures failures;
+    private final ContainerLiveness liveness;
     private ScheduledExecutorService purger;
 
     private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
                      BackgroundFailures failures) {
         this.config = config;
         this.failures = failures;
+        this.liveness = liveness;
         this.table = new DnsTable(config.peerName(), config.domain(), store, clock);
         this.upstreams = new Upstreams(config.resolvConf(), config.listenAddress(), config.upstreamPort(), clock);
         DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
@@ -113,16 +115,28 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         return config;
     }
 
-    /** Tombstones the container's records on the purge thread, so the event watcher never waits on the disk. */
+    /**
+     * Tombstones the container's records on the purge thread, so the event watcher never waits on the
+     * disk or the engine. The engine is asked first: a container that runs again (restarted, and maybe
+     * attached again, before this event was processed) keeps its records.
+     */
     @Override
     public synchronized void died(String containerId) {
         Runnable tombstone = failures.guard(BackgroundFailures.CONTAINER_DEATH, LOG,
-                "removing the DNS records of dead container " + containerId, () -> table.containerDied(containerId));
+                "removing the DNS records of dead container " + containerId, () -> tombstoneIfDead(containerId));
         if (purger == null || purger.isShutdown()) {
             tombstone.run();
         } else {
             purger.execute(tombstone);
         }
+    }
+
+    private void tombstoneIfDead(String containerId) {
+        if (liveness.isRunning(containerId)) {
+            LOG.info("container {} died but runs again: its DNS records stay", containerId);
+            return;
+        }
+        table.containerDied(containerId);
     }
 
     /** Waits until lifecycle work handed to the background thread so far is done (for tests). */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.router.api.BackgroundFailures;
-import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.testing.MutableClock;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.io.IOException;
@@ -40,7 +39,7 @@ class DnsBackgroundFailuresTest {
     private WeaveDns dns() {
         DnsConfig config = new DnsConfig(new DnsDomain("weave.local."),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1, null, Duration.ofSeconds(1), "peerA", 53);
-        return WeaveDns.create(config, store, ContainerLiveness.ALWAYS, clock, failures);
+        return WeaveDns.create(config, store, id -> false, clock, failures);
     }
 
     @Test
