@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the whole requests of one connection, one at a time and in order: each runs on a worker
- * thread (handlers may block), its answer is written back on the connection's event loop. When no
+ * thread (handlers may block), its answer is written back on the connection's event loop. A client
+ * that pipelines many requests is not read from while {@link HttpLimits#maxPipelined()} wait. When no
  * worker is free the answer is 503 with the reason, at once. When the client closes or stops
  * sending while its request is being answered, the request's {@link ChannelClientLink} says so.
  */
@@ -38,7 +39,7 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final Logger LOG = LoggerFactory.getLogger(HttpDispatcher.class);
 
     private record Received(String method, String uri, Map<String, String> headers, byte[] body, boolean keepAlive,
-                            boolean head, DecoderResult decoded) {}
+                            boolean head, int majorVersion, DecoderResult decoded) {}
 
     private final RouteInvoker invoker;
     private final Executor workers;
@@ -62,12 +63,11 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         Received received = receive(request);
         if (!answering) {
             start(ctx, received);
-        } else if (queued.size() < limits.maxPipelined()) {
-            queued.add(received);
-        } else {
-            LOG.warn("{}: more than {} requests queued on one connection; closing it", ctx.channel().remoteAddress(),
-                    limits.maxPipelined());
-            ctx.close();
+            return;
+        }
+        queued.add(received);
+        if (queued.size() >= limits.maxPipelined()) {
+            ctx.channel().config().setAutoRead(false); // what one read brought is queued; no more is read until it drains
         }
     }
 
@@ -78,7 +78,8 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         String method = request.method().name();
         return new Received(method, request.uri(), headers, ByteBufUtil.getBytes(request.content()),
-                HttpUtil.isKeepAlive(request), "HEAD".equals(method), request.decoderResult());
+                HttpUtil.isKeepAlive(request), "HEAD".equals(method), request.protocolVersion().majorVersion(),
+                request.decoderResult());
     }
 
     private void start(ChannelHandlerContext ctx, Received received) {
@@ -86,6 +87,10 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
         ctx.pipeline().fireUserEventTriggered(ExchangeEvent.REQUEST_RECEIVED);
         if (received.decoded().isFailure()) {
             respond(ctx, received, malformed(received.decoded().cause()), false);
+            return;
+        }
+        if (received.majorVersion() != 1) {
+            respond(ctx, received, ApiResponse.text(505, "HTTP version not supported\n"), false);
             return;
         }
         ChannelClientLink link = new ChannelClientLink();
@@ -147,6 +152,9 @@ final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> 
     private void next(ChannelHandlerContext ctx) {
         answering = false;
         Received waiting = queued.poll();
+        if (queued.size() < limits.maxPipelined() / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
         if (waiting != null) {
             start(ctx, waiting);
         } else if (inputShut) {

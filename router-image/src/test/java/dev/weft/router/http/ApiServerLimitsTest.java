@@ -236,6 +236,74 @@ class ApiServerLimitsTest {
     }
 
     @Test
+    void aRequestCutShortNeverReachesItsHandler() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        routes.add("DELETE", "/peer", r -> {
+            reached.incrementAndGet();
+            return ApiResponse.noContent();
+        });
+        start(HttpLimits.DEFAULT);
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("DELETE /peer HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 50\r\n\r\npeer=a").getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answer = readAnswer(socket);
+            assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"), answer);
+        }
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(("DELETE /peer HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\npeer=").getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            readAnswer(socket);
+        }
+        try (Socket socket = connect()) {
+            String answer = exchange(socket, "DELETE /peer?x=%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        }
+        try (Socket socket = connect()) {
+            String answer = exchange(socket, "DELETE /peer HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400") || answer.isEmpty(), answer);
+        }
+        try (Socket socket = connect()) {
+            String answer = exchange(socket, "DELETE /peer HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd");
+            assertTrue(answer.startsWith("HTTP/1.1 400") || answer.isEmpty(), answer);
+        }
+        try (Socket socket = connect()) {
+            String answer = exchange(socket, "DELETE /peer HTTP/7.3\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 505"), answer);
+        }
+        try (Socket socket = connect()) {
+            String answer = exchange(socket, "DELETE /peer?x=a\u0000b HTTP/1.1\r\nHost: \u0001\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400") || answer.isEmpty(), answer);
+        }
+        Thread.sleep(300);
+        assertEquals(0, reached.get());
+    }
+
+    @Test
+    void pipelinedRequestsAreAllAnsweredInOrderWithoutReadingAheadWithoutBound() throws Exception {
+        start(HttpLimits.DEFAULT);
+        try (Socket socket = connect()) {
+            int n = 40;
+            StringBuilder requests = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                requests.append("POST /echo?peer=").append(i).append(" HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+            }
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (got.toString(StandardCharsets.ISO_8859_1).split("HTTP/1.1 200", -1).length - 1 < n) {
+                int read = in.read(buf);
+                assertTrue(read > 0, "closed after " + got.toString(StandardCharsets.ISO_8859_1));
+                got.write(buf, 0, read);
+            }
+            String all = got.toString(StandardCharsets.ISO_8859_1);
+            assertEquals(n, all.split("\r\n\r\n1", -1).length - 1, all);
+        }
+    }
+
+    @Test
     void aHandlerLearnsThatItsClientWentAway() throws Exception {
         CountDownLatch gone = new CountDownLatch(1);
         routes.add("GET", "/wait", r -> {
