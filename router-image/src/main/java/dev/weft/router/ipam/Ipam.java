@@ -2,7 +2,6 @@ package dev.weft.router.ipam;
 
 import dev.weft.router.identity.PeerName;
 
-import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
@@ -165,16 +164,8 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         return call(allocator::snapshot);
     }
 
-    public IpamMetrics metrics() {
-        return IpamMetrics.of(snapshot());
-    }
-
     public StatusSection status() {
         return new IpamStatus(this::snapshot);
-    }
-
-    public ApiModule api() {
-        return new IpamApi(this);
     }
 
     /** True once the ring exists (an observer alone never gets there). */
