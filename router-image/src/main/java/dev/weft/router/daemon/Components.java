@@ -95,7 +95,7 @@ final class Components implements AutoCloseable {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
                     "ipam-timers"));
             toClose.push(timers::shutdownNow);
-            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, failures);
             toClose.push(ipam);
             modules.add(new IpamApi(ipam));
             sections.add(ipam.status());
