@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
@@ -42,7 +43,7 @@ final class Components implements AutoCloseable {
     private DockerEventWatcher watcher;
     private Ipam ipam;
     private NameBook names;
-    private LiveAddresses liveAddresses;
+    private StartupReconciliation reconciliation;
 
     @FunctionalInterface
     interface Step {
@@ -61,10 +62,10 @@ final class Components implements AutoCloseable {
             return HostTools.onHost();
         }
 
-        Components create(DaemonConfig config, Store store) throws Exception {
+        Components create(DaemonConfig config, Store store, BackgroundFailures failures) throws Exception {
             Components c = new Components();
             try {
-                c.build(this, config, store);
+                c.build(this, config, store, failures);
                 return c;
             } catch (Exception | Error e) {
                 c.close();
@@ -73,7 +74,8 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private void build(Factory factory, DaemonConfig config, Store store) throws Exception {
+    private void build(Factory factory, DaemonConfig config, Store store, BackgroundFailures failures)
+            throws Exception {
         Clock clock = Clock.systemUTC();
         DockerAccess docker = factory.docker(config);
         Containers containers = new NoDocker();
@@ -82,7 +84,7 @@ final class Components implements AutoCloseable {
             toClose.push(docker);
             containers = docker.containers();
             liveness = new InspectLiveness(containers);
-            watcher = new DockerEventWatcher(docker.events());
+            watcher = new DockerEventWatcher(docker.events(), failures);
             toClose.push(watcher);
             LOG.info("Docker API at {}", config.dockerApi());
         } else {
@@ -93,7 +95,7 @@ final class Components implements AutoCloseable {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
                     "ipam-timers"));
             toClose.push(timers::shutdownNow);
-            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, failures);
             toClose.push(ipam);
             modules.add(new IpamApi(ipam));
             sections.add(ipam.status());
@@ -102,7 +104,7 @@ final class Components implements AutoCloseable {
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
         if (config.dns() != null) {
-            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, failures);
             toClose.push(dns);
             modules.add(dns.api());
             sections.add(dns.status());
@@ -115,11 +117,13 @@ final class Components implements AutoCloseable {
         }
         HostTools tools = factory.hostTools(config);
         toClose.push(tools);
+        tools.reportReaperFailures(failures);
         HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
-                tools.iptables(), containers, addresses, names, tools.announcer());
+                tools.iptables(), containers, addresses, names, tools.announcer(), failures);
         toClose.push(host);
         modules.addAll(host.apiModules());
-        liveAddresses = new LiveAddresses(containers, tools.plumbing(), config.weaveBridge());
+        reconciliation = new StartupReconciliation(
+                new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
         startSteps.add(0, () -> {
             host.start();
             LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
@@ -136,7 +140,7 @@ final class Components implements AutoCloseable {
                 LOG.info("Docker bridge {} has no IPv4 address here ({})", config.dockerBridge(), e.getMessage());
             }
         }
-        int controlPort = config.httpAddress() != null && config.httpAddress().host().equals("127.0.0.1")
+        int controlPort = config.httpAddress() != null && config.httpAddress().isLoopbackTcp()
                 ? config.httpAddress().port() : 0;
         int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
         return new HostSideConfig(config.weaveBridge(), mtu, config.identity().name().toString(),
@@ -174,29 +178,7 @@ final class Components implements AutoCloseable {
             LOG.info("without Docker, IPAM keeps its persisted owners: nothing to check them against");
             return;
         }
-        LiveAddresses.Snapshot live;
-        try {
-            live = liveAddresses.scan();
-        } catch (RuntimeException e) {
-            LOG.warn("cannot list the addresses in use ({}); IPAM keeps its persisted owners unchecked", e.getMessage());
-            return;
-        }
-        if (ipam != null) {
-            ipam.reconcile(live.owners());
-            LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.owners().size());
-        }
-        if (names != null) {
-            registerNames(live);
-        }
-    }
-
-    /** Running containers with a domain get their names back, as when they were attached. */
-    private void registerNames(LiveAddresses.Snapshot live) {
-        live.fqdns().forEach((id, fqdn) -> {
-            for (Cidr cidr : live.owners().get(id)) {
-                names.add(id, cidr.address(), fqdn);
-            }
-        });
+        reconciliation.run();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ApiRoutes;
 import dev.weft.router.http.ApiServer;
 import dev.weft.router.http.ListenAddress;
@@ -35,6 +36,7 @@ public final class Daemon implements AutoCloseable {
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
 
     private final RouteTable routes = new RouteTable();
+    private final BackgroundFailures failures = new BackgroundFailures();
     private final List<ApiServer> servers = new ArrayList<>();
     private final StatusBoard board;
     private final RouterState router;
@@ -75,7 +77,7 @@ public final class Daemon implements AutoCloseable {
         LOG.info("weft router {} starting: peer {}", Version.current(), config.identity().display());
         Readiness readiness = board.readiness();
         readiness.waitingFor("starting: opening the data store and starting components");
-        new StatusApi(board, new WeaveMetrics()).register(routes);
+        new StatusApi(board, new WeaveMetrics(failures)).register(routes);
         new RouterApi(router, RouterApi.ProxyAddresses.NONE).register(routes);
         router.connect(config.peers(), false);
         listen("control", config.httpAddress(), pattern -> true);
@@ -85,9 +87,12 @@ public final class Daemon implements AutoCloseable {
         Store store = Store.open(config.dataFile());
         toClose.push(store);
         LOG.info("data store {}", config.dataFile());
-        Components components = factory.create(config, store);
+        Components components = factory.create(config, store, failures);
         toClose.push(components);
         ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
+        List<String> notices = new ArrayList<>(store.notices());
+        config.startupNotices().forEach(notice -> notices.add("warning: " + notice));
+        new StartupNotices(notices).register(untilReady);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
         }
@@ -104,11 +109,15 @@ public final class Daemon implements AutoCloseable {
         }
         ApiServer server = ApiServer.start(name, address, routes.view(patterns));
         servers.add(server);
-        LOG.info("{} API listening on {}", name, server.address());
+        LOG.info("{} API listening on {}", name, server.endpoint());
     }
 
     StatusBoard board() {
         return board;
+    }
+
+    BackgroundFailures failures() {
+        return failures;
     }
 
     RouterState router() {

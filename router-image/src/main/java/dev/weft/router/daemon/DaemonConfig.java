@@ -21,10 +21,13 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                     List<String> trustedSubnets, List<String> peers, ListenAddress httpAddress,
                     ListenAddress statusAddress, ListenAddress metricsAddress, IpamConfig ipam, DnsConfig dns,
                     Path dataFile, Path hostRoot, Path procPath, String dockerApi, String weaveBridge,
-                    String dockerBridge, int mtu, boolean noFastdp) {
+                    String dockerBridge, int mtu, boolean noFastdp, List<String> startupNotices) {
 
-    /** @throws IllegalArgumentException with the one-line message for the user */
-    static DaemonConfig from(WeaverOptions o, PeerIdentity identity) {
+    /**
+     * @param environmentPassword {@code WEAVE_PASSWORD} as the router's environment has it
+     * @throws IllegalArgumentException with the one-line message for the user
+     */
+    static DaemonConfig from(WeaverOptions o, PeerIdentity identity, String environmentPassword) {
         if (o.minProtocolVersion < 1 || o.minProtocolVersion > 2) {
             throw new IllegalArgumentException("--min-protocol-version " + o.minProtocolVersion
                     + ": supported protocol versions are 1 to 2");
@@ -47,7 +50,8 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
         return new DaemonConfig(identity, o.port, !o.noDiscovery, o.minProtocolVersion, trusted, List.copyOf(o.peers),
                 http, status, metrics, ipam(o, identity), dns(o, identity), Store.dataFile(o.dbPrefix), Path.of(o.hostRoot),
                 Path.of(o.procPath), o.dockerApi == null || o.dockerApi.isBlank() ? null : o.dockerApi,
-                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp);
+                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp,
+                List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
     }
 
     private static IpamConfig ipam(WeaverOptions o, PeerIdentity identity) {

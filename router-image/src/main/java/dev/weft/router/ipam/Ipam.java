@@ -2,7 +2,7 @@ package dev.weft.router.ipam;
 
 import dev.weft.router.identity.PeerName;
 
-import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
@@ -36,10 +36,12 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
     private final ExecutorService thread;
     private final Allocator allocator;
     private final ScheduledFuture<?> expiry;
+    private final BackgroundFailures failures;
 
     private Ipam(IpamConfig config, IpamPersistence persistence, ContainerLiveness liveness, Clock clock,
-                 ScheduledExecutorService scheduler) {
+                 ScheduledExecutorService scheduler, BackgroundFailures failures) {
         this.config = config;
+        this.failures = failures;
         this.liveness = liveness;
         this.clock = clock;
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -57,7 +59,13 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
      */
     public static Ipam create(IpamConfig config, Store store, ContainerLiveness liveness, Clock clock,
                               ScheduledExecutorService scheduler) {
-        return new Ipam(config, new IpamStore(store), liveness, clock, scheduler);
+        return create(config, store, liveness, clock, scheduler, new BackgroundFailures());
+    }
+
+    /** As above, counting failures of container death handling in {@code failures}. */
+    public static Ipam create(IpamConfig config, Store store, ContainerLiveness liveness, Clock clock,
+                              ScheduledExecutorService scheduler, BackgroundFailures failures) {
+        return new Ipam(config, new IpamStore(store), liveness, clock, scheduler, failures);
     }
 
     public IpamConfig config() {
@@ -165,16 +173,8 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         return call(allocator::snapshot);
     }
 
-    public IpamMetrics metrics() {
-        return IpamMetrics.of(snapshot());
-    }
-
     public StatusSection status() {
         return new IpamStatus(this::snapshot);
-    }
-
-    public ApiModule api() {
-        return new IpamApi(this);
     }
 
     /** True once the ring exists (an observer alone never gets there). */
@@ -190,18 +190,21 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
     @Override
     public void died(String containerId) {
         long now = clock.millis();
-        run(() -> allocator.containerDied(containerId, now));
+        run(failures.guard(BackgroundFailures.CONTAINER_DEATH, LOG, "IPAM handling the death of " + containerId,
+                () -> allocator.containerDied(containerId, now)));
     }
 
     @Override
     public void destroyed(String containerId) {
-        run(() -> allocator.containerDestroyed(containerId));
+        run(failures.guard(BackgroundFailures.CONTAINER_DEATH, LOG, "IPAM releasing destroyed " + containerId,
+                () -> allocator.containerDestroyed(containerId)));
     }
 
     /** Releases the addresses of containers dead for more than 30 s (the scheduler calls this every second). */
     public void releaseExpired() {
         long now = clock.millis();
-        run(() -> allocator.releaseExpired(now));
+        run(failures.guard(BackgroundFailures.CONTAINER_DEATH, LOG, "IPAM releasing dead containers' addresses",
+                () -> allocator.releaseExpired(now)));
     }
 
     /** Waits until every task submitted so far has run (tests). */

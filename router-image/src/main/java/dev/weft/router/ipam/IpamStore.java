@@ -4,7 +4,6 @@ import dev.weft.router.identity.PeerName;
 
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
@@ -29,17 +28,13 @@ final class IpamStore implements IpamPersistence {
 
     @Override
     public Snapshot load(PeerName ourName, Cidr range) {
-        String storedName = meta.get("peername");
-        String ringText = meta.get("ring");
+        String storedName = store.read(META_MAP, "peername", text -> text).orElse(null);
         Ring ring = null;
         boolean usable = storedName != null && storedName.equals(ourName.toString());
-        if (usable && ringText != null) {
-            try {
-                ring = Ring.decode(ringText);
-                usable = ring.range().equals(range);
-            } catch (IllegalArgumentException e) {
-                usable = false;
-            }
+        if (usable) {
+            // an unreadable ring is kept aside by the store (one log line) and IPAM goes on with the owners
+            ring = store.read(META_MAP, "ring", Ring::decode).orElse(null);
+            usable = ring == null || ring.range().equals(range);
         }
         if (!usable) {
             store.update(() -> {
@@ -50,9 +45,7 @@ final class IpamStore implements IpamPersistence {
             });
             return new Snapshot(null, Map.of());
         }
-        Map<String, Owner> owners = new LinkedHashMap<>();
-        owned.forEach((id, text) -> owners.put(id, Owner.decode(text)));
-        return new Snapshot(ring, owners);
+        return new Snapshot(ring, store.readAll(OWNED_MAP, Owner::decode));
     }
 
     @Override

@@ -112,6 +112,63 @@ class DaemonTest {
     }
 
     @Test
+    void aWeaveNetBoltDbFileIsSetAsideAndTheLaunchIsToldWhy() throws Exception {
+        dev.weft.router.store.BoltDbFixture.write(dir.resolve("weavedata.db"));
+        try (Daemon daemon = Daemon.start(config(), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            String notices = get(control, "/weft/notices").body();
+            assertTrue(notices.startsWith("found Weave Net's BoltDB data file " + dir.resolve("weavedata.db")), notices);
+            assertEquals(1, notices.lines().count(), notices);
+            assertEquals("10.32.0.1/12", post(control, "/ip/c0ffee").body(), "IPAM works on the new store");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("weavedata.db.weavenet-boltdb-")).count());
+        }
+        try (Daemon again = Daemon.start(config(), new FakeHostFactory(false))) {
+            assertEquals("", get(again.servers().get(0).address().getPort(), "/weft/notices").body());
+        }
+    }
+
+    @Test
+    void anAllocationWaitingForTheRingIsCancelledWhenItsClientDisconnects() throws Exception {
+        try (Daemon daemon = Daemon.start(config("--ipalloc-init", "observer"), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            int metrics = daemon.servers().get(2).address().getPort();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", control)) {
+                socket.getOutputStream().write("POST /ip/c0ffee HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                awaitMetric(metrics, "weave_ipam_pending_allocates 1.0");
+            }
+            awaitMetric(metrics, "weave_ipam_pending_allocates 0.0");
+        }
+    }
+
+    private void awaitMetric(int port, String line) throws Exception {
+        String scraped = "";
+        for (int i = 0; i < 50; i++) {
+            scraped = get(port, "/metrics").body();
+            if (scraped.contains(line + "\n")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + line + "' in:\n" + scraped);
+    }
+
+    @Test
+    void listensOnUnixSocketsWhenTheAddressesStartWithASlash() throws Exception {
+        Path control = dir.resolve("run/control.sock");
+        Path status = dir.resolve("run/status.sock");
+        try (Daemon daemon = Daemon.start(config("--http-addr", control.toString(), "--status-addr", status.toString(),
+                "--metrics-addr", ""), new FakeHostFactory(false))) {
+            String answer = dev.weft.router.http.UnixSocketServerTest.get(status, "/status");
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("Service: ipam"), answer);
+            assertTrue(dev.weft.router.http.UnixSocketServerTest.get(control, "/ip/c0ffee").startsWith("HTTP/1.1 200"));
+        }
+        assertTrue(!Files.exists(control) && !Files.exists(status));
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
                 new FakeHostFactory(false))) {

@@ -101,8 +101,8 @@ class WeaverTest {
     @Test
     void otherBadValuesAreOneLineEach() {
         assertOneLineError("weaver: Unknown option: '--bogus'", "--bogus");
-        assertOneLineError("weaver: --http-addr /run/weave.sock: unix sockets are not supported yet; use host:port",
-                "--http-addr", "/run/weave.sock");
+        assertOneLineError("weaver: --dns-listen-address /run/dns.sock: expected host:port, not a unix socket",
+                "--name", "::1", "--dns-listen-address", "/run/dns.sock");
         assertOneLineError("weaver: --log-level verbose: expected debug, info, warning or error",
                 "--log-level", "verbose");
         assertOneLineError("weaver: invalid peer name: nope (expected a MAC address such as 8a:3e:3e:3e:3e:3e)",

@@ -28,8 +28,6 @@ public final class RouterLauncher {
     public static final String DEFAULT_RANGE = "10.32.0.0/12";
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     static final int MAX_POLLS = 1200;   // two minutes
-    /** How the router logs a flag it accepts but does not act on (its UnsupportedFlags). */
-    private static final Pattern NOTICE = Pattern.compile(" WARN UnsupportedFlags - (.+)$");
 
     private final Env env;
     private final DockerEngine docker;
@@ -64,9 +62,17 @@ public final class RouterLauncher {
                 Path.of("").toAbsolutePath(), runOptions));
         docker.start(id);
         awaitReady(id);
-        relayNotices(id);
+        showNotices();
         adviseAddresses(options);
         return id;
+    }
+
+    /** What the router had to do at start (e.g. set aside Weave Net's old data file), one stderr line each. */
+    private void showNotices() {
+        api.tryGet(Listener.CONTROL, "/weft/notices", null).filter(ApiResponse::ok)
+                .ifPresent(notices -> notices.body().lines().filter(line -> !line.isBlank())
+                        .forEach(line -> err.println("weave: " + line)));
+        err.flush();
     }
 
     private void checkNoRouter(String name, String httpAddr) {
@@ -151,19 +157,6 @@ public final class RouterLauncher {
     }
 
     /** The router's notices about flags weft does not act on: one line each on stderr. */
-    private void relayNotices(String id) {
-        try {
-            for (String line : docker.logTail(id, 1000)) {
-                Matcher notice = NOTICE.matcher(line);
-                if (notice.find()) {
-                    err.println("weave: warning: " + notice.group(1));
-                }
-            }
-        } catch (DockerEngine.EngineException e) {
-            err.println("weave: warning: could not read the router's notices (" + e.getMessage() + ")");
-        }
-        err.flush();
-    }
 
     /** A router put elsewhere than WEAVE_HTTP_ADDR/WEAVE_STATUS_ADDR is found by later commands only with them set. */
     private void adviseAddresses(LaunchOptions options) {

@@ -61,9 +61,7 @@ class LaunchTest {
 
     @Test
     void everyFlagOfTheOriginalIsAcceptedAndReachesTheRouterOrIsHandledHere() {
-        cli.docker.logs = List.of("2026-12-02T10:00:00.000Z INFO Weaver - starting",
-                "2026-12-02T10:00:00.001Z WARN UnsupportedFlags - --profile: the router is a JVM; ignored",
-                "2026-12-02T10:00:00.002Z WARN Ipam - something else");
+        cli.api.answer("GET /weft/notices", 200, "warning: --profile: the router is a JVM; ignored\n");
         Cli.Result result = cli.run("launch", "-password", "pw", "-port", "7000", "-iprange", "10.2.0.0/16",
                 "--no-restart", "--no-detect-tls", "--profile", "/tmp/prof", "--tls", "--tlsverify",
                 "--host", "0.0.0.0", "--name", "8a:3e:3e:3e:3e:3e", "--nickname", "n1", "--trusted-subnets", "10.0.0.0/8",
@@ -157,6 +155,19 @@ class LaunchTest {
         assertTrue(result.err().startsWith("weave: WEAVE_DOCKER_ARGS: weft does not support the docker run option "
                 + "--network here (it takes --memory, "), result.err());
         assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
+    void showsWhatTheRouterSetAsideAtStartOnStderr() {
+        cli.api.answer("GET /weft/notices", 200, "found Weave Net's BoltDB data file /weavedb/weavedata.db; "
+                + "weft cannot read it: kept it untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z "
+                + "and started with an empty store (see README, 'Upgrading from Weave Net')\n");
+        Cli.Result result = cli.run("launch");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("weave: found Weave Net's BoltDB data file /weavedb/weavedata.db; weft cannot read it: kept it "
+                + "untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z and started with an empty store "
+                + "(see README, 'Upgrading from Weave Net')\n", result.err());
+        assertEquals(container("weave").id + "\n", result.out());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** In-memory Docker for tests: lookup by name, full id or unique id prefix, as Docker does. */
 public final class FakeContainers implements Containers {
     private final Map<String, ContainerInfo> byId = new LinkedHashMap<>();
+    private final Map<String, RuntimeException> inspectFailures = new LinkedHashMap<>();
 
     public synchronized FakeContainers add(ContainerInfo info) {
         byId.put(info.id(), info);
@@ -19,6 +20,15 @@ public final class FakeContainers implements Containers {
         byId.remove(id);
     }
 
+    /** Makes inspecting {@code nameOrId} fail with {@code failure} (e.g. a Docker time-out); null clears it. */
+    public synchronized void failInspect(String nameOrId, RuntimeException failure) {
+        if (failure == null) {
+            inspectFailures.remove(nameOrId);
+        } else {
+            inspectFailures.put(nameOrId, failure);
+        }
+    }
+
     /** A running container with default networking and no domain. */
     public static ContainerInfo running(String id, String name, long pid) {
         return new ContainerInfo(id, name, pid, true, false, id.substring(0, 12), "", "default", "");
@@ -26,6 +36,9 @@ public final class FakeContainers implements Containers {
 
     @Override
     public synchronized Optional<ContainerInfo> inspect(String nameOrId) {
+        if (inspectFailures.containsKey(nameOrId)) {
+            throw inspectFailures.get(nameOrId);
+        }
         for (ContainerInfo info : byId.values()) {
             if (info.name().equals(nameOrId) || info.id().equals(nameOrId)) {
                 return Optional.of(info);

@@ -5,6 +5,7 @@ import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.netlink.LinkNotFoundException;
 import dev.weft.weaveutil.ns.NetNs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,7 @@ public final class FakePlumbing implements Plumbing {
     private final List<HostRoute> hostRoutes = new ArrayList<>();
     private final Map<String, String> sysctls = new LinkedHashMap<>();
     private RuntimeException nextAttachFailure;
+    private final Map<Integer, RuntimeException> interfaceReadFailures = new HashMap<>();
 
     /** Declares a running container process with its own network namespace. */
     public synchronized FakePlumbing addContainer(int pid) {
@@ -84,6 +86,15 @@ public final class FakePlumbing implements Plumbing {
     /** Makes the next attachContainer fail with {@code failure} after it would have made the veth. */
     public synchronized void failNextAttach(RuntimeException failure) {
         nextAttachFailure = failure;
+    }
+
+    /** Makes every containerInterface of {@code pid} fail with {@code failure} (a netlink error), until cleared with null. */
+    public synchronized void failInterfaceReads(int pid, RuntimeException failure) {
+        if (failure == null) {
+            interfaceReadFailures.remove(pid);
+        } else {
+            interfaceReadFailures.put(pid, failure);
+        }
     }
 
     public synchronized Optional<FakeBridge> bridge(String name) {
@@ -208,6 +219,9 @@ public final class FakePlumbing implements Plumbing {
 
     @Override
     public synchronized Optional<InterfaceInfo> containerInterface(int pid, String ifName) {
+        if (interfaceReadFailures.containsKey(pid)) {
+            throw interfaceReadFailures.get(pid);
+        }
         ContainerState c = attached.get(pid);
         if (c == null || !livePids.contains(pid) || !c.ifName.equals(ifName)) {
             return Optional.empty();
