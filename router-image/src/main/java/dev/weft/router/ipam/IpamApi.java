@@ -132,7 +132,11 @@ public final class IpamApi implements ApiModule {
 
     private ApiResponse takeOver(ApiRequest r) {
         String name = r.pathParam("name");
-        return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        try {
+            return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        } catch (IpamException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** The subnet named by the {ip}/{len} path parameters: host bits zero, at least 4 addresses. */

@@ -13,13 +13,13 @@ import java.util.Map;
 public record IpamMetrics(long localUsed, long maxIps, int pendingAllocates, int pendingClaims, int unreachableCount,
                           double unreachablePercentage) {
 
-    /** Every peer but us counts as unreachable until the mesh says otherwise. */
+    /** Peers owning ranges that the mesh does not reach count as unreachable. */
     public static IpamMetrics of(IpamSnapshot snapshot) {
         int unreachable = 0;
         long unreachableIps = 0;
         if (snapshot.ring() != null) {
             for (Map.Entry<PeerName, Long> e : snapshot.ring().sizeByOwner().entrySet()) {
-                if (!e.getKey().equals(snapshot.config().ourName())) {
+                if (!snapshot.isReachable(e.getKey())) {
                     unreachable++;
                     unreachableIps += e.getValue();
                 }

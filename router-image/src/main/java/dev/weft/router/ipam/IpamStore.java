@@ -1,18 +1,23 @@
 package dev.weft.router.ipam;
 
 import dev.weft.router.identity.PeerName;
-
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * IPAM's keys in the shared {@link Store}: map {@code ipam} holds {@code version}, {@code peername}
- * (the name the data belongs to) and {@code ring}; map {@code ownedAddresses} holds owner id → owner record.
+ * (the name the data belongs to), {@code ring} and {@code nicknames}; map {@code ownedAddresses} holds
+ * owner id → owner record. Every save is one {@link Store#update} (one MVStore commit, synced): the
+ * ring and the owners it counts can only be seen together.
  */
 final class IpamStore implements IpamPersistence {
+    private static final Logger LOG = LoggerFactory.getLogger(IpamStore.class);
     static final String META_MAP = "ipam";
     static final String OWNED_MAP = "ownedAddresses";
     static final String FORMAT_VERSION = "1.0";
@@ -38,6 +43,7 @@ final class IpamStore implements IpamPersistence {
                 ring = Ring.decode(ringText);
                 usable = ring.range().equals(range);
             } catch (IllegalArgumentException e) {
+                LOG.warn("stored IPAM ring is unreadable ({}); starting without IPAM data", e.getMessage());
                 usable = false;
             }
         }
@@ -45,19 +51,21 @@ final class IpamStore implements IpamPersistence {
             store.update(() -> {
                 owned.clear();
                 meta.remove("ring");
+                meta.remove("nicknames");
                 meta.put("version", FORMAT_VERSION);
                 meta.put("peername", ourName.toString());
             });
-            return new Snapshot(null, Map.of());
+            return new Snapshot(null, Map.of(), Map.of());
         }
         Map<String, Owner> owners = new LinkedHashMap<>();
         owned.forEach((id, text) -> owners.put(id, Owner.decode(text)));
-        return new Snapshot(ring, owners);
+        return new Snapshot(ring, owners, decodeNicknames(meta.get("nicknames")));
     }
 
     @Override
-    public void save(Ring ring, boolean ringChanged, Map<String, Owner> changedOwners) {
-        if (!ringChanged && changedOwners.isEmpty()) {
+    public void save(Ring ring, boolean ringChanged, Map<String, Owner> changedOwners,
+                     Map<PeerName, String> nicknames) {
+        if (!ringChanged && changedOwners.isEmpty() && nicknames == null) {
             return;
         }
         store.update(() -> {
@@ -75,6 +83,9 @@ final class IpamStore implements IpamPersistence {
                     owned.put(id, owner.encode());
                 }
             });
+            if (nicknames != null) {
+                meta.put("nicknames", encodeNicknames(nicknames));
+            }
         });
     }
 
@@ -83,6 +94,27 @@ final class IpamStore implements IpamPersistence {
         store.update(() -> {
             owned.clear();
             meta.remove("ring");
+            meta.remove("nicknames");
         });
+    }
+
+    static String encodeNicknames(Map<PeerName, String> nicknames) {
+        StringBuilder sb = new StringBuilder();
+        nicknames.forEach((peer, nick) -> sb.append(peer).append(' ').append(nick.replace('\n', ' ')).append('\n'));
+        return sb.toString();
+    }
+
+    static Map<PeerName, String> decodeNicknames(String text) {
+        Map<PeerName, String> result = new TreeMap<>();
+        if (text == null) {
+            return result;
+        }
+        for (String line : text.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space > 0 && PeerName.isValid(line.substring(0, space))) {
+                result.put(PeerName.parse(line.substring(0, space)), line.substring(space + 1));
+            }
+        }
+        return result;
     }
 }
