@@ -6,6 +6,7 @@ import java.util.List;
 /** An allocator's view as gossip: one encoded {@link IpamMessage.State}. */
 final class IpamGossipData implements GossipData {
     private final IpamMessage.State state;
+    private byte[] encoded;
 
     IpamGossipData(IpamMessage.State state) {
         this.state = state;
@@ -16,8 +17,11 @@ final class IpamGossipData implements GossipData {
     }
 
     @Override
-    public List<byte[]> encode() {
-        return List.of(IpamCodec.encode(state));
+    public synchronized List<byte[]> encode() {
+        if (encoded == null) {
+            encoded = IpamCodec.encode(state);
+        }
+        return List.of(encoded);
     }
 
     @Override

@@ -23,6 +23,9 @@ final class RingMerge {
     /** The merged tokens, or a {@link RingMergeException} naming the first address range the merge would take from us. */
     static Outcome merge(TreeMap<Long, Token> ours, AddressRange whole, Map<Long, Token> theirs, PeerName us,
                          RangeUsage usage) throws RingMergeException {
+        if (!anyNews(ours, theirs)) {
+            return Outcome.NONE;
+        }
         TreeMap<Long, Token> result = new TreeMap<>(ours);
         boolean changed = false;
         boolean reasserted = false;
@@ -52,6 +55,18 @@ final class RingMerge {
             ours.putAll(result);
         }
         return new Outcome(changed, reasserted);
+    }
+
+    /** Whether {@code theirs} has a token we lack or one that differs from ours (most gossip has neither). */
+    private static boolean anyNews(Map<Long, Token> ours, Map<Long, Token> theirs) {
+        for (Map.Entry<Long, Token> e : theirs.entrySet()) {
+            Token mine = ours.get(e.getKey());
+            if (mine == null || mine.version() < e.getValue().version()
+                    || (mine.version() == e.getValue().version() && !mine.equals(e.getValue()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Equal versions, different content: the larger free count wins, then the larger owner name. */
