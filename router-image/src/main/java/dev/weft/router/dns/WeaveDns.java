@@ -4,6 +4,10 @@ import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
+import dev.weft.router.identity.PeerName;
+import dev.weft.router.mesh.GossipChannels;
+import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.mesh.Membership;
 import dev.weft.router.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,11 +32,14 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     private final DnsServer server;
     private final DnsApi api;
     private final DnsStatus status;
+    private final DnsGossip gossip;
     private ScheduledExecutorService purger;
 
-    private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock) {
+    private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
+                     GossipChannels channels, Membership membership) {
         this.config = config;
         this.table = new DnsTable(config.peerName(), config.domain(), store, clock);
+        this.gossip = DnsGossip.join(table, clock, channels, membership);
         this.upstreams = new Upstreams(config.resolvConf(), config.listenAddress(), config.upstreamPort(), clock);
         DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
         this.server = new DnsServer(config.listenAddress(), handler,
@@ -41,13 +48,29 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         this.status = new DnsStatus(table, upstreams, this::address, config.ttl());
     }
 
-    /** weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}). */
+    /**
+     * weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}) and sharing
+     * them with the peers of the mesh on channel {@value DnsGossip#CHANNEL}.
+     */
+    public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock,
+                                  GossipChannels channels, Membership membership) {
+        return new WeaveDns(config, new StoreDnsRecords(store), liveness, clock, channels, membership);
+    }
+
+    /** weaveDNS of a peer alone (no mesh). */
     public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock) {
-        return new WeaveDns(config, new StoreDnsRecords(store), liveness, clock);
+        return create(config, new StoreDnsRecords(store), liveness, clock);
     }
 
     public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock) {
-        return new WeaveDns(config, store, liveness, clock);
+        LocalOnlyMesh alone = new LocalOnlyMesh(PeerName.isValid(config.peerName()) ? PeerName.parse(config.peerName())
+                : new PeerName(0));
+        return new WeaveDns(config, store, liveness, clock, alone, alone);
+    }
+
+    public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
+                                  GossipChannels channels, Membership membership) {
+        return new WeaveDns(config, store, liveness, clock, channels, membership);
     }
 
     /** Binds the DNS sockets (failing with a message naming the address) and starts tombstone purging. */
@@ -59,8 +82,10 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        purger.scheduleWithFixedDelay(table::purgeTombstones, PURGE_PERIOD_SECONDS, PURGE_PERIOD_SECONDS,
-                TimeUnit.SECONDS);
+        purger.scheduleWithFixedDelay(() -> {
+            table.purgeTombstones();
+            gossip.keepRecordsOfReachablePeers();
+        }, PURGE_PERIOD_SECONDS, PURGE_PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     public ApiModule api() {
@@ -71,7 +96,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         return status;
     }
 
-    /** The replicated table, for other name sources (proxy, expose) and, later, the gossip channel. */
+    /** The replicated table, for other name sources (proxy, expose). */
     public DnsTable table() {
         return table;
     }

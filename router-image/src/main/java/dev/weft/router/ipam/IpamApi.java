@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class IpamApi implements ApiModule {
     static final String CANCELLED = "cancelled";
+    /** weft's own: what the oldest waiting allocation waits for, one line (empty when nothing waits). */
+    public static final String WAITING_PATH = "/weft/ipam/waiting";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ipam ipam;
@@ -51,6 +53,7 @@ public final class IpamApi implements ApiModule {
         routes.add("GET", "/ipinfo/tracker", r -> ApiResponse.ok(tracker + "\n"));
         routes.add("DELETE", "/peer", r -> handOver());
         routes.add("DELETE", "/peer/{name}", this::takeOver);
+        routes.add("GET", WAITING_PATH, r -> waiting());
     }
 
     private ApiResponse allocate(ApiRequest r, Cidr subnet) {
@@ -123,6 +126,11 @@ public final class IpamApi implements ApiModule {
         } catch (RequestCancelledException e) {
             return ApiResponse.ok(CANCELLED);
         }
+    }
+
+    private ApiResponse waiting() {
+        String reason = ipam.waitReason();
+        return ApiResponse.ok(reason.isEmpty() ? "" : reason + "\n");
     }
 
     private ApiResponse handOver() {
