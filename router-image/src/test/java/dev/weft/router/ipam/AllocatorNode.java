@@ -32,10 +32,17 @@ final class AllocatorNode implements Gossiper {
     /** Starts a peer on {@code store} (a fresh in-memory one, or the store of an earlier run to restart with its data). */
     static AllocatorNode start(SimulatedMesh network, PeerName name, String nickname, String range, String init,
                                int targetCount, Store store, Clock clock, Random random) {
+        return start(network, name, nickname, range, init, targetCount, store, clock, random, g -> g);
+    }
+
+    /** Like the other, with {@code wrap} around what the allocator sends (e.g. to log it). */
+    static AllocatorNode start(SimulatedMesh network, PeerName name, String nickname, String range, String init,
+                               int targetCount, Store store, Clock clock, Random random,
+                               java.util.function.UnaryOperator<dev.weft.router.mesh.Gossip> wrap) {
         SimulatedMesh.Peer peer = network.start(name, nickname);
         AllocatorNode node = new AllocatorNode(name, nickname, store, peer);
         IpamConfig config = IpamConfig.fromFlags(range, null, init, name, nickname, targetCount);
-        var gossip = peer.channel(Ipam.CHANNEL, node);
+        var gossip = wrap.apply(peer.channel(Ipam.CHANNEL, node));
         node.allocator = new Allocator(config, new IpamStore(store), peer, gossip, clock, random);
         peer.onReachableChange(reachable -> node.allocator.reachableChanged());
         node.allocator.reachableChanged();
