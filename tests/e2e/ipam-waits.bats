@@ -14,14 +14,21 @@ teardown_file() { lab_teardown_file; }
 
 pending_allocates() { weave_on host1 report -f '{{len .IPAM.PendingAllocates}}'; }
 
+# a router of its own for each test: reset whatever the last one left, then launch with ARGS
+fresh_router() {
+    weave_on host1 reset >/dev/null 2>&1 || true
+    weave_on host1 launch "$@" >/dev/null
+}
+
 @test "attach waiting for consensus says why on stderr after ~2 s, keeps waiting, and Ctrl-C cancels it in the router" {
-    weave_on host1 launch --ipalloc-init consensus=2 >/dev/null
+    fresh_router --ipalloc-init consensus=2
     docker_on host1 run -d --label weft.e2e=1 --name=w1 "$SMALL_IMAGE" sleep 86400 >/dev/null
     err=$BATS_TEST_TMPDIR/err
     start=$(date +%s)
     # the CLI is still waiting after 6 s: timeout sends it SIGINT, as Ctrl-C would
-    run timeout -s INT 6 "$LAB" weave host1 attach w1 2>"$err"
-    [ "$status" -ne 0 ]
+    code=0
+    timeout -s INT 6 "$LAB" weave host1 attach w1 >/dev/null 2>"$err" || code=$?
+    [ "$code" -ne 0 ]
     (($(date +%s) - start >= 6))
     cat "$err" >&2
     grep -qx 'waiting for IP allocation consensus: 1 of quorum 2 peers heard; run `weave status ipam`' "$err"
@@ -31,11 +38,10 @@ pending_allocates() { weave_on host1 report -f '{{len .IPAM.PendingAllocates}}';
     # the router forgets the request whose client went away
     for _ in $(seq 20); do [[ $(pending_allocates) == 0 ]] && break; sleep 0.5; done
     assert_equal 0 "$(pending_allocates)"
-    weave_on host1 reset
 }
 
 @test "an explicit address of a container that just stopped goes to the next container at once" {
-    weave_on host1 launch >/dev/null
+    fresh_router
     docker_on host1 run -d --label weft.e2e=1 --name=web "$SMALL_IMAGE" sleep 86400 >/dev/null
     assert_equal 10.40.1.9 "$(weave_on host1 attach 10.40.1.9/24 web)"
     weave_on host1 attach 192.168.77.9/24 web >/dev/null
@@ -54,7 +60,7 @@ pending_allocates() { weave_on host1 report -f '{{len .IPAM.PendingAllocates}}';
 }
 
 @test "a subnet without an allocatable address fails at once with one line" {
-    weave_on host1 launch >/dev/null 2>&1 || true
+    fresh_router
     docker_on host1 run -d --label weft.e2e=1 --name=tiny "$SMALL_IMAGE" sleep 86400 >/dev/null
     run timeout 20 "$LAB" weave host1 attach net:10.40.2.8/31 tiny
     [ "$status" -eq 1 ]
@@ -65,7 +71,7 @@ pending_allocates() { weave_on host1 report -f '{{len .IPAM.PendingAllocates}}';
 }
 
 @test "a subnet full on the one peer that holds it fails at once; a freed address is given again" {
-    weave_on host1 launch >/dev/null 2>&1 || true
+    fresh_router
     for c in f1 f2 f3; do
         docker_on host1 run -d --label weft.e2e=1 --name=$c "$SMALL_IMAGE" sleep 86400 >/dev/null
     done

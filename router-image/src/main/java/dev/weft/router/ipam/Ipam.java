@@ -283,6 +283,11 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
 
     // ---- for the gossiper (mesh threads) ----------------------------------------------------
 
+    /** Closed: the mesh may still deliver for a moment; that gossip is dropped. */
+    boolean isClosed() {
+        return thread.isShutdown();
+    }
+
     void receiveUnicast(PeerName sender, IpamMessage message) throws RingMergeException {
         callChecked(() -> {
             allocator.receiveUnicast(sender, message);

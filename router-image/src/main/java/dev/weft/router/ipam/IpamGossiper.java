@@ -21,6 +21,9 @@ final class IpamGossiper implements Gossiper {
     @Override
     public void onGossipUnicast(PeerName sender, byte[] message) throws GossipException {
         IpamMessage decoded = decode(message);
+        if (ipam.isClosed()) {
+            return;
+        }
         try {
             ipam.receiveUnicast(sender, decoded);
         } catch (RingMergeException e) {
@@ -35,13 +38,16 @@ final class IpamGossiper implements Gossiper {
 
     @Override
     public GossipData gossip() {
-        return new IpamGossipData(ipam.state());
+        return ipam.isClosed() ? null : new IpamGossipData(ipam.state());
     }
 
     @Override
     public GossipData onGossip(byte[] update) throws GossipException {
         if (!(decode(update) instanceof IpamMessage.State state)) {
             throw new GossipException("IPAM gossip that is not a peer's state");
+        }
+        if (ipam.isClosed()) {
+            return null;
         }
         try {
             IpamMessage.State ours = ipam.receive(state);
