@@ -40,22 +40,17 @@ final class Allocator {
     private final Clock clock;
     private final RingFormation formation;
     private final SpaceRequests spaceRequests;
-    private final Spaces spaces = new Spaces();
+    private final LocalRing local;
     private final Owners owners;
     private final List<PendingRequest> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> ringWaiters = new ArrayList<>();
     private final Map<String, Long> releaseDeadlines = new LinkedHashMap<>();
     private final Answers answers = new Answers();
     private final Outbox outbox = new Outbox();
-    private Ring ring;
-    private boolean ringDirty;
+    private final Attempts attempts;
     private long nextRingRequestAt;
-    private SeedConflict seedConflict;
     /** After a reset (hand-over) this peer's IPAM takes no part any more, until the router restarts. */
     private boolean retired;
-
-    /** Two rings seeded differently met, and this peer could not join the other (it holds addresses). */
-    record SeedConflict(PeerName from, List<PeerName> theirs, List<PeerName> ours) {}
 
     /** A peer alone: no other peer is ever reachable (tests of single-host behaviour). */
     Allocator(IpamConfig config, IpamPersistence persistence) {
@@ -76,11 +71,12 @@ final class Allocator {
         IpamPersistence.Snapshot stored = persistence.load(us, config.range());
         owners = new Owners(stored.owners());
         peers = new KnownPeers(us, config.nickname(), membership, stored.nicknames());
-        ring = stored.ring();
-        if (ring == null && formation.seeds() != null) {
+        local = new LocalRing(config, peers, outbox, () -> owners.all().values(), stored.ring());
+        attempts = new Attempts(config, local, owners, peers, spaceRequests, outbox, answers, clock);
+        if (!local.exists() && formation.seeds() != null) {
             formRing(formation.seeds());
         }
-        rebuildSpaces();
+        local.rebuildSpaces();
         settle();
     }
 
@@ -98,7 +94,7 @@ final class Allocator {
             }
             releaseDeadlines.remove(id);
             PendingRequest.Allocate request = new PendingRequest.Allocate(id, subnet, Owner.isContainerId(id), result);
-            if (!tryAllocate(request)) {
+            if (!attempts.tryAllocate(request)) {
                 pending.add(request);
                 establishRing();
             }
@@ -116,7 +112,7 @@ final class Allocator {
             releaseDeadlines.remove(id);
             PendingRequest.Claim request = new PendingRequest.Claim(id, cidr, Owner.isContainerId(id), noErrorOnUnknown,
                     result);
-            if (!tryClaim(request)) {
+            if (!attempts.tryClaim(request)) {
                 pending.add(request);
                 if (noErrorOnUnknown) {
                     answers.answer(result, null);
@@ -149,7 +145,7 @@ final class Allocator {
             if (refusedAfterReset(result)) {
                 return;
             }
-            if (ring != null) {
+            if (local.exists()) {
                 answers.answer(result, null);
             } else {
                 ringWaiters.add(result);
@@ -291,7 +287,7 @@ final class Allocator {
             live.forEach((id, cidrs) -> cidrs.forEach(cidr -> {
                 PendingRequest.Claim request = new PendingRequest.Claim(id, cidr, Owner.isContainerId(id), true,
                         new CompletableFuture<>());
-                if (!tryClaim(request)) {
+                if (!attempts.tryClaim(request)) {
                     pending.add(request);
                     establishRing();
                 }
@@ -313,7 +309,7 @@ final class Allocator {
         long now = clock.millis();
         releaseExpired(now);
         try {
-            if (ring == null) {
+            if (!local.exists()) {
                 formation.tick(now).ifPresent(this::formRing);
                 askForRing(now);
             }
@@ -331,7 +327,7 @@ final class Allocator {
         try {
             peers.learn(Map.of());
             nextRingRequestAt = 0;
-            if (ring == null) {
+            if (!local.exists()) {
                 askForRing(clock.millis());
             }
             retryPending();
@@ -349,25 +345,18 @@ final class Allocator {
      */
     Optional<PeerName> handOver() {
         try {
-            Optional<PeerName> heir = ring == null ? Optional.empty() : chooseHeir();
+            Optional<PeerName> heir = local.exists() ? peers.heir(local.ring().owners()) : Optional.empty();
             for (PendingRequest request : pending) {
                 answers.fail(request.result(), new RequestCancelledException("peer reset"));
             }
             pending.clear();
-            if (heir.isPresent()) {
-                long moved = ring.transfer(us, heir.get());
-                LOG.info("reset: {} IPs handed over to {}", moved, peers.label(heir.get()));
-                outbox.broadcast(state());
-            }
-            ring = null;
-            spaces.rebuild(null, us, List.of());
+            heir.ifPresent(local::handOverTo);
+            local.forget();
             owners.clear();
             peers.forget();
             releaseDeadlines.clear();
             spaceRequests.clear();
             formation.ringArrived();
-            seedConflict = null;
-            ringDirty = false;
             retired = true;
             persistence.wipe();
             return heir;
@@ -376,46 +365,24 @@ final class Allocator {
         }
     }
 
-    private Optional<PeerName> chooseHeir() {
-        Set<PeerName> reachable = peers.reachable();
-        List<PeerName> owned = new ArrayList<>(ring.owners());
-        owned.remove(us);
-        Optional<PeerName> heir = owned.stream().filter(reachable::contains).findFirst();
-        if (heir.isEmpty()) {
-            heir = peers.heardFrom().stream().filter(reachable::contains).findFirst();
-        }
-        if (heir.isEmpty()) {
-            heir = owned.stream().findFirst();
-        }
-        if (heir.isEmpty()) {
-            heir = peers.known().stream().filter(p -> !p.equals(us)).findFirst()
-                    .or(() -> reachable.stream().findFirst());
-        }
-        return heir;
-    }
-
     /**
      * {@code DELETE /peer/<name|nickname>}: takes over the ranges of a dead peer; returns how many
      * addresses. Throws {@link IpamException} for a peer nobody here has heard of, or one that is reachable.
      */
     long takeOver(String nameOrNickname) {
         try {
-            PeerName dead = peers.resolve(nameOrNickname, ring == null ? List.of() : ring.owners())
+            PeerName dead = peers.resolve(nameOrNickname, local.exists() ? local.ring().owners() : List.of())
                     .orElseThrow(() -> new IpamException("unknown peer " + nameOrNickname
                             + ": no peer of that name or nickname is known here"));
-            if (dead.equals(us) || ring == null) {
+            if (dead.equals(us)) {
                 return 0;
             }
             if (peers.isReachable(dead)) {
                 throw new IpamException("peer " + peers.label(dead) + " is reachable: rmpeer is only for peers that "
                         + "are gone for good");
             }
-            long moved = ring.takeOver(dead, us);
+            long moved = local.takeOver(dead);
             if (moved > 0) {
-                LOG.info("rmpeer: took over {} IPs from {}", moved, peers.label(dead));
-                ringDirty = true;
-                rebuildSpaces();
-                outbox.broadcast(state());
                 retryPending();
             }
             return moved;
@@ -433,7 +400,7 @@ final class Allocator {
                 return;
             }
             if (message instanceof IpamMessage.SpaceRequest r) {
-                donate(sender, r.wanted());
+                local.donate(sender, r.wanted());
             } else if (message instanceof IpamMessage.SpaceReply r) {
                 receiveState(r.state());
                 if (!r.granted()) {
@@ -441,7 +408,7 @@ final class Allocator {
                 }
                 retryPending();
             } else if (message instanceof IpamMessage.RingRequest) {
-                if (ring != null) {
+                if (local.exists()) {
                     outbox.unicast(sender, state());
                 } else {
                     formation.want(clock.millis()).ifPresent(this::formRing);
@@ -465,8 +432,7 @@ final class Allocator {
 
     /** Our view as gossip: the ring once it exists, else our consensus knowledge. */
     IpamMessage.State state() {
-        return new IpamMessage.State(us, ring == null ? null : ring.copy(), ring == null ? formation.knowledge()
-                : Map.of(), peers.nicknames());
+        return local.state(formation.knowledge());
     }
 
     private boolean receiveState(IpamMessage.State state) throws RingMergeException {
@@ -478,7 +444,7 @@ final class Allocator {
         if (state.paxos().isEmpty()) {
             return false;
         }
-        if (ring != null) {
+        if (local.exists()) {
             outbox.unicast(state.from(), state());
             return false;
         }
@@ -492,72 +458,21 @@ final class Allocator {
     }
 
     private boolean mergeRing(Ring received, PeerName from) throws RingMergeException {
-        if (!received.range().equals(config.range())) {
-            throw new RingMergeException("Incompatible IP allocation ranges (received: " + received.range()
-                    + ", ours: " + config.range() + ")");
-        }
-        if (ring == null) {
-            ring = received.copy();
-            LOG.info("IPAM ring received from {} (seeded by {})", peers.label(from), Ring.names(ring.seeds()));
-            ringDirty = true;
+        LocalRing.Merged merged = local.merge(received, from);
+        if (merged == LocalRing.Merged.ADOPTED) {
             formation.ringArrived();
-            rebuildSpaces();
             ringFormed();
-            return true;
-        }
-        if (!received.seeds().equals(ring.seeds())) {
-            return seedsDiffer(received, from);
-        }
-        RingMerge.Outcome outcome = ring.merge(received, us, spaces);
-        if (seedConflict != null && seedConflict.from().equals(from)) {
-            seedConflict = null;
-        }
-        if (outcome.changed()) {
-            ringDirty = true;
-            rebuildSpaces();
+        } else if (merged == LocalRing.Merged.CHANGED) {
             retryPending();
         }
-        if (outcome.reasserted()) {
-            outbox.broadcast(state());
-        }
-        return outcome.changed();
-    }
-
-    /**
-     * Two rings seeded by different peers met ("seeded by different peers"). A peer holding no
-     * addresses joins the ring every peer prefers (one with allocations over one without, then the
-     * lower seed list) by itself; one holding addresses refuses, and the status says how to fix it.
-     */
-    private boolean seedsDiffer(Ring received, PeerName from) throws RingMergeException {
-        boolean weHold = spaces.usedCount() > 0;
-        boolean theirsPreferred = received.hasAllocations() != ring.hasAllocations() ? received.hasAllocations()
-                : Ring.compareSeeds(received.seeds(), ring.seeds()) < 0;
-        if (!weHold && theirsPreferred) {
-            LOG.info("IP allocation was seeded by different peers (received: {} from {}, ours: {}); this peer holds "
-                    + "no addresses in the range, so it joins the ring seeded by {}", Ring.names(received.seeds()),
-                    peers.label(from), Ring.names(ring.seeds()), Ring.names(received.seeds()));
-            ring = received.copy();
-            ringDirty = true;
-            seedConflict = null;
-            rebuildSpaces();
-            outbox.broadcast(state());
-            retryPending();
-            return true;
-        }
-        if (!weHold) {
-            outbox.unicast(from, state());
-            return false;
-        }
-        seedConflict = new SeedConflict(from, received.seeds(), ring.seeds());
-        throw new RingMergeException("IP allocation was seeded by different peers (received: "
-                + Ring.names(received.seeds()) + ", ours: " + Ring.names(ring.seeds()) + ")");
+        return merged != LocalRing.Merged.NOTHING;
     }
 
     /** A donor's ring is merged; if it refused, the requests it could not serve look elsewhere or fail. */
     private void denied(PeerName donor, AddressRange wanted) {
         long now = clock.millis();
         spaceRequests.denied(wanted, donor, now);
-        if (wanted.size() == 1 && ring != null && donor.equals(ring.owner(wanted.start()))) {
+        if (wanted.size() == 1 && local.exists() && donor.equals(local.ring().owner(wanted.start()))) {
             for (PendingRequest request : pending) {
                 if (request instanceof PendingRequest.Claim c && c.cidr().address().unsigned() == wanted.start()) {
                     c.deniedBy = donor;
@@ -566,71 +481,10 @@ final class Allocator {
         }
     }
 
-    /** Another peer asks for space: give it what the rules allow, or refuse; either way it gets our ring. */
-    private void donate(PeerName to, AddressRange wanted) {
-        if (ring == null || to.equals(us)) {
-            outbox.unicast(to, new IpamMessage.SpaceReply(wanted, false, state()));
-            return;
-        }
-        AddressRange block;
-        if (wanted.size() == 1) {
-            Space space = spaces.spaceFor(wanted.start());
-            block = space != null && !space.isUsed(wanted.start()) ? wanted : new AddressRange(0, 0);
-        } else {
-            block = spaces.donation(wanted);
-        }
-        if (block.isEmpty()) {
-            outbox.unicast(to, new IpamMessage.SpaceReply(wanted, false, state()));
-            return;
-        }
-        ring.give(block, to);
-        ringDirty = true;
-        rebuildSpaces();
-        LOG.info("gave {} ({} IPs) to {}", block, block.size(), peers.label(to));
-        IpamMessage.State ours = state();
-        outbox.unicast(to, new IpamMessage.SpaceReply(wanted, true, ours));
-        outbox.broadcast(ours);
-    }
-
     // ---- status ---------------------------------------------------------------------------
 
     IpamSnapshot snapshot() {
-        List<IpamSnapshot.PendingClaim> claims = new ArrayList<>();
-        List<String> allocates = new ArrayList<>();
-        for (PendingRequest request : pending) {
-            if (request instanceof PendingRequest.Claim c) {
-                claims.add(new IpamSnapshot.PendingClaim(c.id(), c.cidr().address().toString()));
-            } else {
-                allocates.add(request.id());
-            }
-        }
-        Set<PeerName> reachable = peers.reachable();
-        Map<PeerName, String> nicknames = new LinkedHashMap<>();
-        if (ring != null) {
-            ring.owners().forEach(p -> nicknames.put(p, peers.nickname(p)));
-        }
-        String conflict = seedConflict == null ? null : "IP allocation was seeded by different peers (received: "
-                + Ring.names(seedConflict.theirs()) + " from " + peers.label(seedConflict.from()) + ", ours: "
-                + Ring.names(seedConflict.ours()) + "); this peer holds addresses, so it cannot join the other ring. "
-                + "Fix: on every peer of one of the two rings, stop its containers and run `weave reset`, then "
-                + "`weave launch` it again";
-        return new IpamSnapshot(config, ring == null ? null : ring.copy(), spaces.usedCount(), statusText(),
-                formation.isAgreeing() && ring == null, formation.isConsensus() ? formation.quorum() : null,
-                formation.knownPeers(), claims, allocates, reachable, nicknames, waitReason(), conflict);
-    }
-
-    private String statusText() {
-        if (ring == null) {
-            if (formation.isObserver()) {
-                return "priming";
-            }
-            return formation.isAgreeing() ? "awaiting consensus (quorum: " + formation.quorum() + ", known: "
-                    + formation.knownPeers() + ")" : "idle";
-        }
-        if (spaces.isEmpty() && ring.owners().stream().noneMatch(peers::isReachable)) {
-            return "all IP ranges owned by unreachable peers - use 'rmpeer' if they are dead";
-        }
-        return pending.isEmpty() ? "ready" : "waiting for IP(s) to become available";
+        return StatusView.snapshot(config, local, formation, peers, pending, waitReason());
     }
 
     /** One line saying what the oldest waiting request waits for, or empty when nothing waits. */
@@ -638,17 +492,17 @@ final class Allocator {
         if (pending.isEmpty() && ringWaiters.isEmpty()) {
             return "";
         }
-        return WaitReasons.of(ring, formation, peers, spaceRequests, pending, clock.millis());
+        return WaitReasons.of(local.ring(), formation, peers, spaceRequests, pending, clock.millis());
     }
 
     boolean hasRing() {
-        return ring != null;
+        return local.exists();
     }
 
     // ---- internals ------------------------------------------------------------------------
 
     private void establishRing() {
-        if (ring != null) {
+        if (local.exists()) {
             return;
         }
         formation.want(clock.millis()).ifPresent(this::formRing);
@@ -673,15 +527,11 @@ final class Allocator {
     }
 
     private void formRing(List<PeerName> agreed) {
-        if (ring != null) {
+        if (local.exists()) {
             return;
         }
-        ring = Ring.dividedAmong(config.range(), agreed);
-        LOG.info("IPAM ring formed, seeded by {}", Ring.names(ring.seeds()));
-        ringDirty = true;
+        local.form(agreed);
         formation.ringArrived();
-        rebuildSpaces();
-        outbox.broadcast(state());
         ringFormed();
     }
 
@@ -691,15 +541,6 @@ final class Allocator {
         retryPending();
     }
 
-    /** One space per range we own, with the addresses our owners hold in it marked used. */
-    private void rebuildSpaces() {
-        spaces.rebuild(ring, us, owners.all().values());
-        if (ring != null) {
-            ringDirty |= spaces.reportFree(ring);
-            peers.remember(ring.owners());
-        }
-    }
-
     private void retryPending() {
         boolean progress = true;
         while (progress) {
@@ -707,8 +548,8 @@ final class Allocator {
             Iterator<PendingRequest> it = pending.iterator();
             while (it.hasNext()) {
                 PendingRequest request = it.next();
-                boolean done = request instanceof PendingRequest.Allocate a ? tryAllocate(a)
-                        : tryClaim((PendingRequest.Claim) request);
+                boolean done = request instanceof PendingRequest.Allocate a ? attempts.tryAllocate(a)
+                        : attempts.tryClaim((PendingRequest.Claim) request);
                 if (done) {
                     it.remove();
                     progress = true;
@@ -729,127 +570,13 @@ final class Allocator {
         spaceRequests.retainOnly(wanted);
     }
 
-    /** True when the request is answered (an address given, or refused), false when it must wait. */
-    private boolean tryAllocate(PendingRequest.Allocate request) {
-        if (!request.id().equals(Owner.NO_ID)) {
-            List<Cidr> existing = lookup(request.id(), request.subnet());
-            if (!existing.isEmpty()) {
-                answers.answer(request.result(), existing.get(0).withPrefix(request.subnet().prefixLength()));
-                return true;
-            }
-        }
-        AddressRange hosts = AddressRange.hostsOf(request.subnet()).intersect(AddressRange.of(config.range()));
-        if (hosts.isEmpty()) {
-            answers.fail(request.result(), new IpamException("no allocatable IP address in " + request.subnet()
-                    + (request.subnet().prefixLength() >= 31 ? ": a /31 or /32 subnet has no host addresses"
-                    : " inside the allocation range " + config.range())));
-            return true;
-        }
-        if (ring == null) {
-            return false;
-        }
-        long address = spaces.allocateLowest(hosts);
-        if (address >= 0) {
-            ringDirty |= spaces.reportFree(ring);
-            Cidr cidr = Cidr.of(AddressRange.ip(address), request.subnet().prefixLength());
-            String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
-            owners.add(id, request.isContainer(), cidr);
-            answers.answer(request.result(), cidr);
-            return true;
-        }
-        if (ring.ownersWithin(hosts).equals(List.of(us))) {
-            answers.fail(request.result(), new IpamException("no free IP address in " + request.subnet() + ": all "
-                    + hosts.size() + " addresses are in use, and no other peer holds any of them"));
-            return true;
-        }
-        request.wanted = hosts;
-        askForSpace(hosts);
-        return false;
-    }
-
-    private void askForSpace(AddressRange wanted) {
-        long now = clock.millis();
-        if (!spaceRequests.isDue(wanted, now)) {
-            return;
-        }
-        PeerName donor = spaceRequests.chooseDonor(ring, wanted, peers.reachable(), now);
-        if (donor != null) {
-            outbox.unicast(donor, new IpamMessage.SpaceRequest(wanted));
-        }
-        spaceRequests.asked(wanted, donor, now);
-    }
-
-    /** True when the claim is settled (recorded or refused), false when it must wait. */
-    private boolean tryClaim(PendingRequest.Claim request) {
-        Cidr cidr = request.cidr();
-        long address = cidr.address().unsigned();
-        String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
-        if (!config.range().contains(cidr.address())) {
-            String holder = owners.holderOf(cidr.address());
-            if (holder != null && !holder.equals(id)) {
-                answers.fail(request.result(), new AddressInUseException("address " + cidr.address()
-                        + " already in use by " + holder, holder));
-            } else {
-                if (holder == null) {
-                    owners.add(id, request.isContainer(), cidr);
-                }
-                answers.answer(request.result(), null);
-            }
-            return true;
-        }
-        if (ring == null) {
-            return false;
-        }
-        PeerName peer = ring.owner(address);
-        if (!peer.equals(us)) {
-            return claimElsewhere(request, peer);
-        }
-        Space space = spaces.spaceFor(address);
-        if (space.isUsed(address)) {
-            String holder = owners.holderOf(cidr.address());
-            if (holder != null && !holder.equals(id)) {
-                answers.fail(request.result(), new AddressInUseException("address " + cidr.address()
-                        + " is already owned by " + holder, holder));
-                return true;
-            }
-        } else {
-            space.markUsed(address);
-            ringDirty |= spaces.reportFree(ring);
-            owners.add(id, request.isContainer(), cidr);
-        }
-        answers.answer(request.result(), null);
-        return true;
-    }
-
-    /**
-     * The address lies in another peer's range: ask that peer for it (once every 5 s). Refused by its
-     * owner, or after {@value #CLAIM_ATTEMPTS} attempts without getting it, the claim fails.
-     */
-    private boolean claimElsewhere(PendingRequest.Claim request, PeerName owner) {
-        long now = clock.millis();
-        if (owner.equals(request.deniedBy) || (request.attempts >= CLAIM_ATTEMPTS && now >= request.nextAttemptAt)) {
-            answers.fail(request.result(), new IpamException("address " + request.cidr().address()
-                    + " is owned by other peer " + owner + " (" + peers.nickname(owner) + ")"));
-            return true;
-        }
-        if (now >= request.nextAttemptAt) {
-            request.attempts++;
-            request.nextAttemptAt = now + SpaceRequests.RETRY_MILLIS;
-            if (peers.isReachable(owner)) {
-                long address = request.cidr().address().unsigned();
-                outbox.unicast(owner, new IpamMessage.SpaceRequest(new AddressRange(address, address + 1)));
-            }
-        }
-        return false;
-    }
-
     private void release(String id, Cidr cidr) {
         owners.remove(id, cidr);
         long address = cidr.address().unsigned();
-        Space space = spaces.spaceFor(address);
+        Space space = local.spaces().spaceFor(address);
         if (space != null && owners.holderOf(cidr.address()) == null) {
             space.markFree(address);
-            ringDirty |= spaces.reportFree(ring);
+            local.reportFree();
         }
     }
 
@@ -880,14 +607,13 @@ final class Allocator {
      */
     private void settle() {
         try {
-            persistence.save(ring, ringDirty, owners.drainChanges(), peers.drainChangedNicknames());
+            persistence.save(local.ring(), local.takeDirty(), owners.drainChanges(), peers.drainChangedNicknames());
         } catch (RuntimeException e) {
             IpamException failure = new IpamException("cannot save IPAM data: " + e.getMessage());
             outbox.discard();
             answers.failAll(failure);
             throw failure;
         }
-        ringDirty = false;
         outbox.flush(gossip);
         answers.deliver();
     }

@@ -124,6 +124,27 @@ final class KnownPeers {
         return all;
     }
 
+    /**
+     * Who gets our ranges on {@code reset} (SPEC §5.4): a reachable owner, a reachable peer heard on
+     * the IPAM channel, an unreachable owner, any peer known; empty when there is none.
+     */
+    Optional<PeerName> heir(Collection<PeerName> ringOwners) {
+        Set<PeerName> reachable = reachable();
+        List<PeerName> owners = new ArrayList<>(ringOwners);
+        owners.remove(us);
+        Optional<PeerName> heir = owners.stream().filter(reachable::contains).findFirst();
+        if (heir.isEmpty()) {
+            heir = heardFrom.stream().filter(reachable::contains).findFirst();
+        }
+        if (heir.isEmpty()) {
+            heir = owners.stream().findFirst();
+        }
+        if (heir.isEmpty()) {
+            heir = known().stream().findFirst();
+        }
+        return heir;
+    }
+
     /** The stored nicknames when they changed since the last call, else null. */
     Map<PeerName, String> drainChangedNicknames() {
         if (!nicknamesChanged) {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * and before A's allocator sends any state, its tokens ({@code S start:owner:version ...}).
  */
 public final class RingCrashWorker {
-    static final String RANGE = "10.9.0.0/25";
+    static final String RANGE = "10.9.0.0/26";
     static final PeerName A = PeerName.parse("0a:00:00:00:00:0a");
     static final PeerName B = PeerName.parse("0a:00:00:00:00:0b");
     static final String INIT = "seed=" + A + "," + B;
@@ -56,7 +56,7 @@ public final class RingCrashWorker {
                 waiting.put(seq, a.allocate(id, RANGE));
             } else if (roll < 40) {
                 String id = prefix + "-c" + seq;
-                Cidr cidr = Cidr.of(AddressRange.ip(Cidr.parse(RANGE).first().unsigned() + 1 + random.nextInt(126)), 25);
+                Cidr cidr = Cidr.of(AddressRange.ip(Cidr.parse(RANGE).first().unsigned() + 1 + random.nextInt(62)), 26);
                 write("B " + seq + " claim " + id + " " + cidr);
                 waiting.put(seq, a.claim(id, cidr.toString()));
             } else if (roll < 55 && !aHeld.isEmpty()) {
@@ -64,9 +64,14 @@ public final class RingCrashWorker {
                 write("B " + seq + " delete " + id);
                 a.allocator.delete(id);
                 write("E " + seq + " ok");
-            } else if (roll < 75) {
+            } else if (roll < 65) {
                 String id = "b" + seq;
                 b.allocate(id, RANGE);
+                bHeld.add(id);
+            } else if (roll < 75) {
+                String id = "b" + seq;
+                b.claim(id, Cidr.of(AddressRange.ip(Cidr.parse(RANGE).first().unsigned() + 1 + random.nextInt(62)), 26)
+                        .toString());
                 bHeld.add(id);
             } else if (roll < 85 && !bHeld.isEmpty()) {
                 String id = bHeld.remove(random.nextInt(bHeld.size()));
