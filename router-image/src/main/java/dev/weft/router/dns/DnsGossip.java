@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +41,14 @@ public final class DnsGossip implements Gossiper {
 
     /**
      * Joins the channel, broadcasts our changes from now on, and keeps only the records of peers the
-     * mesh reaches (now, and on every change of the topology).
+     * mesh reaches (now, and on every change of the topology, on {@code background} so that the
+     * mesh's thread does not wait for the store).
      */
-    public static DnsGossip join(DnsTable table, Clock clock, GossipChannels channels, Membership membership) {
+    public static DnsGossip join(DnsTable table, Clock clock, GossipChannels channels, Membership membership,
+                                 Executor background) {
         DnsGossip dns = new DnsGossip(table, clock, channels, membership);
         table.onLocalChange(dns::broadcast);
-        membership.onReachableChange(dns::keepRecordsOf);
+        membership.onReachableChange(reachable -> background.execute(() -> dns.keepRecordsOf(reachable)));
         dns.keepRecordsOf(membership.reachablePeers());
         return dns;
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,18 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     private final DnsApi api;
     private final DnsStatus status;
     private final DnsGossip gossip;
+    private final ExecutorService topologyChanges = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "dns-topology");
+        t.setDaemon(true);
+        return t;
+    });
     private ScheduledExecutorService purger;
 
     private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
                      GossipChannels channels, Membership membership) {
         this.config = config;
         this.table = new DnsTable(config.peerName(), config.domain(), store, clock);
-        this.gossip = DnsGossip.join(table, clock, channels, membership);
+        this.gossip = DnsGossip.join(table, clock, channels, membership, topologyChanges);
         this.upstreams = new Upstreams(config.resolvConf(), config.listenAddress(), config.upstreamPort(), clock);
         DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
         this.server = new DnsServer(config.listenAddress(), handler,
@@ -143,6 +149,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        topologyChanges.shutdownNow();
         if (purger != null) {
             purger.shutdownNow();
         }

@@ -29,7 +29,7 @@ class DnsGossipTest {
     DnsTable peer(PeerName name) {
         SimulatedMesh.Peer mesh = network.start(name, name.toString());
         DnsTable table = new DnsTable(name.toString(), new DnsDomain("weave.local."), DnsRecordStore.NONE, clock);
-        DnsGossip.join(table, clock, mesh, mesh);
+        DnsGossip.join(table, clock, mesh, mesh, Runnable::run);
         return table;
     }
 
@@ -94,7 +94,7 @@ class DnsGossipTest {
     void gossipFromAClockMoreThan900SecondsOffIsRefused() {
         DnsTable table = new DnsTable(A.toString(), new DnsDomain("weave.local."), DnsRecordStore.NONE, clock);
         SimulatedMesh.Peer mesh = network.start(A, "a");
-        DnsGossip gossip = DnsGossip.join(table, clock, mesh, mesh);
+        DnsGossip gossip = DnsGossip.join(table, clock, mesh, mesh, Runnable::run);
         long now = clock.instant().getEpochSecond();
         DnsRecord r = new DnsRecord("x.weave.local.", B.toString(), "c", IP1, 1, 0);
         GossipException e = assertThrows(GossipException.class,
