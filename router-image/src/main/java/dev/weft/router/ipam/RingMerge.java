@@ -59,14 +59,37 @@ final class RingMerge {
 
     /** Whether {@code theirs} has a token we lack or one that differs from ours (most gossip has neither). */
     private static boolean anyNews(Map<Long, Token> ours, Map<Long, Token> theirs) {
+        if (ours instanceof java.util.SortedMap<Long, Token> sortedOurs
+                && theirs instanceof java.util.SortedMap<Long, Token> sortedTheirs) {
+            return anyNewsSorted(sortedOurs, sortedTheirs);
+        }
         for (Map.Entry<Long, Token> e : theirs.entrySet()) {
-            Token mine = ours.get(e.getKey());
-            if (mine == null || mine.version() < e.getValue().version()
-                    || (mine.version() == e.getValue().version() && !mine.equals(e.getValue()))) {
+            if (isNews(ours.get(e.getKey()), e.getValue())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The same, walking both rings in address order at once. */
+    private static boolean anyNewsSorted(java.util.SortedMap<Long, Token> ours,
+                                         java.util.SortedMap<Long, Token> theirs) {
+        java.util.Iterator<Map.Entry<Long, Token>> mine = ours.entrySet().iterator();
+        Map.Entry<Long, Token> m = mine.hasNext() ? mine.next() : null;
+        for (Map.Entry<Long, Token> t : theirs.entrySet()) {
+            while (m != null && m.getKey() < t.getKey()) {
+                m = mine.hasNext() ? mine.next() : null;
+            }
+            if (isNews(m != null && m.getKey().equals(t.getKey()) ? m.getValue() : null, t.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNews(Token mine, Token incoming) {
+        return mine == null || mine.version() < incoming.version()
+                || (mine.version() == incoming.version() && !mine.equals(incoming));
     }
 
     /** Equal versions, different content: the larger free count wins, then the larger owner name. */

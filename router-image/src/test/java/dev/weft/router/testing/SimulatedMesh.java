@@ -160,8 +160,16 @@ public final class SimulatedMesh {
         return queued() == 0;
     }
 
-    /** Every peer gossips its full state on every channel to each reachable peer (the mesh's periodic gossip). */
+    /** Every peer gossips its full state on every channel to each reachable peer. */
     public void gossipRound() {
+        gossipRound(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The mesh's periodic gossip: every peer sends its full state on every channel to up to
+     * {@code fanout} reachable peers chosen at random.
+     */
+    public void gossipRound(int fanout) {
         List<Peer> up;
         synchronized (this) {
             up = new ArrayList<>(peers.values());
@@ -170,7 +178,11 @@ public final class SimulatedMesh {
             for (Map.Entry<String, Gossiper> e : peer.gossipers().entrySet()) {
                 GossipData data = e.getValue().gossip();
                 if (data != null) {
-                    for (PeerName to : peer.reachablePeers()) {
+                    List<PeerName> targets = new ArrayList<>(peer.reachablePeers());
+                    synchronized (this) {
+                        java.util.Collections.shuffle(targets, random);
+                    }
+                    for (PeerName to : targets.subList(0, Math.min(fanout, targets.size()))) {
                         enqueue(Kind.GOSSIP, e.getKey(), peer.name, to, data);
                     }
                 }
