@@ -15,7 +15,9 @@ import dev.weft.router.docker.DockerEventWatcher;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
+import dev.weft.router.mesh.GossipChannels;
 import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.mesh.Membership;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -89,14 +91,17 @@ final class Components implements AutoCloseable {
         } else {
             LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
         }
-        // The mesh (issue 10) replaces this one line: until then this router is a peer alone.
-        LocalOnlyMesh mesh = new LocalOnlyMesh(config.identity().name());
+        // Until the mesh (issue 10) is wired here, this router is a peer alone: the mesh replaces these
+        // lines with its gossip channels and membership.
+        LocalOnlyMesh alone = new LocalOnlyMesh(config.identity().name());
+        GossipChannels channels = alone;
+        Membership membership = alone;
         AddressBook addresses = null;
         if (config.ipam() != null) {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
                     "ipam-timers"));
             toClose.push(timers::shutdownNow);
-            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, mesh, mesh);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, channels, membership);
             toClose.push(ipam);
             modules.add(new IpamApi(ipam));
             sections.add(ipam.status());
@@ -105,7 +110,7 @@ final class Components implements AutoCloseable {
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
         if (config.dns() != null) {
-            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, mesh, mesh);
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, channels, membership);
             toClose.push(dns);
             modules.add(dns.api());
             sections.add(dns.status());
