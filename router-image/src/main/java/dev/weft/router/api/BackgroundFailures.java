@@ -19,12 +19,13 @@ public final class BackgroundFailures {
     public static final String CANARY_WATCHDOG = "canary-watchdog";
     public static final String DNS_SOCKET = "dns-socket";
     public static final String DOCKER_EVENTS = "docker-events";
+    public static final String IPAM_PERIODIC = "ipam-periodic";
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     public BackgroundFailures() {
         for (String kind : new String[] {DNS_PURGE, CONTAINER_DEATH, LINK_REAPER, CANARY_WATCHDOG, DNS_SOCKET,
-            DOCKER_EVENTS}) {
+            DOCKER_EVENTS, IPAM_PERIODIC}) {
             counts.put(kind, new AtomicLong());
         }
     }

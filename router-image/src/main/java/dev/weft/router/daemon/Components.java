@@ -16,6 +16,9 @@ import dev.weft.router.docker.DockerEventWatcher;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
+import dev.weft.router.mesh.GossipChannels;
+import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.mesh.Membership;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -90,12 +93,17 @@ final class Components implements AutoCloseable {
         } else {
             LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
         }
+        // Until the mesh (issue 10) is wired here, this router is a peer alone: the mesh replaces these
+        // lines with its gossip channels and membership.
+        LocalOnlyMesh alone = new LocalOnlyMesh(config.identity().name());
+        GossipChannels channels = alone;
+        Membership membership = alone;
         AddressBook addresses = null;
         if (config.ipam() != null) {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
                     "ipam-timers"));
             toClose.push(timers::shutdownNow);
-            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, failures);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, channels, membership, failures);
             toClose.push(ipam);
             modules.add(new IpamApi(ipam));
             sections.add(ipam.status());
@@ -104,7 +112,7 @@ final class Components implements AutoCloseable {
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
         if (config.dns() != null) {
-            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, failures);
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, channels, membership, failures);
             toClose.push(dns);
             modules.add(dns.api());
             sections.add(dns.status());

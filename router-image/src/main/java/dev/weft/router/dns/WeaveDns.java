@@ -5,11 +5,16 @@ import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
+import dev.weft.router.identity.PeerName;
+import dev.weft.router.mesh.GossipChannels;
+import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.mesh.Membership;
 import dev.weft.router.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +39,21 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     private final DnsStatus status;
     private final BackgroundFailures failures;
     private final ContainerLiveness liveness;
+    private final DnsGossip gossip;
+    private final ExecutorService topologyChanges = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "dns-topology");
+        t.setDaemon(true);
+        return t;
+    });
     private ScheduledExecutorService purger;
 
     private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
-                     BackgroundFailures failures) {
+                     GossipChannels channels, Membership membership, BackgroundFailures failures) {
         this.config = config;
         this.failures = failures;
         this.liveness = liveness;
         this.table = new DnsTable(config.peerName(), config.domain(), store, clock);
+        this.gossip = DnsGossip.join(table, clock, channels, membership, topologyChanges);
         this.upstreams = new Upstreams(config.resolvConf(), config.listenAddress(), config.upstreamPort(), clock);
         DnsQueryHandler handler = new DnsQueryHandler(config.domain(), config.ttl(), table::index);
         this.server = new DnsServer(config.listenAddress(), handler,
@@ -50,24 +62,36 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         this.status = new DnsStatus(table, upstreams, this::address, config.ttl());
     }
 
-    /** weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}). */
-    public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock) {
-        return create(config, store, liveness, clock, new BackgroundFailures());
-    }
-
-    /** As above, recording failures of background work (purge, container deaths, sockets) in {@code failures}. */
+    /**
+     * weaveDNS keeping its records in the peer's store (map {@value StoreDnsRecords#MAP_NAME}) and sharing
+     * them with the peers of the mesh on channel {@value DnsGossip#CHANNEL}.
+     */
     public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock,
-                                  BackgroundFailures failures) {
-        return new WeaveDns(config, new StoreDnsRecords(store), liveness, clock, failures);
+                                  GossipChannels channels, Membership membership, BackgroundFailures failures) {
+        return new WeaveDns(config, new StoreDnsRecords(store), liveness, clock, channels, membership, failures);
     }
 
+    /** weaveDNS of a peer alone (no mesh). */
+    public static WeaveDns create(DnsConfig config, Store store, ContainerLiveness liveness, Clock clock) {
+        return create(config, new StoreDnsRecords(store), liveness, clock);
+    }
+
+    /** weaveDNS of a peer alone (no mesh), its records in {@code store}. */
     public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock) {
         return create(config, store, liveness, clock, new BackgroundFailures());
     }
 
+    /** As above, recording failures of background work (purge, container deaths, sockets) in {@code failures}. */
     public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
                                   BackgroundFailures failures) {
-        return new WeaveDns(config, store, liveness, clock, failures);
+        LocalOnlyMesh alone = new LocalOnlyMesh(PeerName.isValid(config.peerName()) ? PeerName.parse(config.peerName())
+                : new PeerName(0));
+        return new WeaveDns(config, store, liveness, clock, alone, alone, failures);
+    }
+
+    public static WeaveDns create(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
+                                  GossipChannels channels, Membership membership) {
+        return new WeaveDns(config, store, liveness, clock, channels, membership, new BackgroundFailures());
     }
 
     /** Binds the DNS sockets (failing with a message naming the address) and starts tombstone purging. */
@@ -85,7 +109,10 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
 
     /** One purge as the timer runs it: a failure is logged and counted, and the next purge comes as planned. */
     void purgeInBackground() {
-        failures.guard(BackgroundFailures.DNS_PURGE, LOG, "purging DNS tombstones", table::purgeTombstones).run();
+        failures.guard(BackgroundFailures.DNS_PURGE, LOG, "purging DNS tombstones", () -> {
+            table.purgeTombstones();
+            gossip.keepRecordsOfReachablePeers();
+        }).run();
     }
 
     public ApiModule api() {
@@ -96,7 +123,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
         return status;
     }
 
-    /** The replicated table, for other name sources (proxy, expose) and, later, the gossip channel. */
+    /** The replicated table, for other name sources (proxy, expose). */
     public DnsTable table() {
         return table;
     }
@@ -157,6 +184,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        topologyChanges.shutdownNow();
         if (purger != null) {
             purger.shutdownNow();
         }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class IpamApi implements ApiModule {
     static final String CANCELLED = "cancelled";
+    /** weft's own: what the oldest waiting allocation waits for, one line (empty when nothing waits). */
+    public static final String WAITING_PATH = "/weft/ipam/waiting";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ipam ipam;
@@ -51,6 +53,7 @@ public final class IpamApi implements ApiModule {
         routes.add("GET", "/ipinfo/tracker", r -> ApiResponse.ok(tracker + "\n"));
         routes.add("DELETE", "/peer", r -> handOver());
         routes.add("DELETE", "/peer/{name}", this::takeOver);
+        routes.add("GET", WAITING_PATH, r -> waiting());
     }
 
     private ApiResponse allocate(ApiRequest r, Cidr subnet) {
@@ -130,6 +133,11 @@ public final class IpamApi implements ApiModule {
         }
     }
 
+    private ApiResponse waiting() {
+        String reason = ipam.waitReason();
+        return ApiResponse.ok(reason.isEmpty() ? "" : reason + "\n");
+    }
+
     private ApiResponse handOver() {
         ipam.handOver();
         return ApiResponse.noContent();
@@ -137,7 +145,11 @@ public final class IpamApi implements ApiModule {
 
     private ApiResponse takeOver(ApiRequest r) {
         String name = r.pathParam("name");
-        return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        try {
+            return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        } catch (IpamException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** The subnet named by the {ip}/{len} path parameters: host bits zero, at least 4 addresses. */

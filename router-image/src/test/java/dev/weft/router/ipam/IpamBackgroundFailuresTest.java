@@ -3,6 +3,7 @@ package dev.weft.router.ipam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.router.api.BackgroundFailures;
+import dev.weft.router.mesh.LocalOnlyMesh;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.store.Store;
 import dev.weft.router.testing.MutableClock;
@@ -29,8 +30,10 @@ class IpamBackgroundFailuresTest {
     void aDestroyedContainerWhoseReleaseCannotBeStoredIsCounted() {
         BackgroundFailures failures = new BackgroundFailures();
         Store store = Store.open(dir.resolve("weavedata.db"));
-        try (Ipam ipam = Ipam.create(IpamConfig.fromFlags("10.32.0.0/12", null, "", PeerName.parse("aa:00:00:00:00:01"),
-                "host1", 0), store, id -> false, new MutableClock(), scheduler, failures)) {
+        PeerName us = PeerName.parse("aa:00:00:00:00:01");
+        LocalOnlyMesh alone = new LocalOnlyMesh(us);
+        try (Ipam ipam = Ipam.create(IpamConfig.fromFlags("10.32.0.0/12", null, "", us, "host1", 0), store,
+                id -> false, new MutableClock(), scheduler, alone, alone, failures)) {
             ipam.allocate("c1", Cidr.parse("10.32.0.0/12"), false).await();
             store.close(); // the disk went away
             ipam.destroyed("c1");
