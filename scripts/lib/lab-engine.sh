@@ -36,11 +36,14 @@ engine_start() {
 }
 
 # engine_wait DIR SECONDS: waits until the engine answers; non-zero if it died or timed out.
+# Right after engine_start the recorded PID may still be the forked shell or setsid, before the
+# exec chain reaches nsenter: only its death counts as failure, not its name.
 engine_wait() {
-    local dir=$1 limit=${2:-60} i
+    local dir=$1 limit=${2:-60} i pid
+    read -r pid <"$dir/engine.pid" 2>/dev/null || return 1
     for ((i = 0; i < limit * 5; i++)); do
         engine_alive "$dir" && return 0
-        engine_pid "$dir" >/dev/null || return 1
+        kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.2
     done
     return 1
