@@ -204,11 +204,17 @@ public final class Topology {
         return newer;
     }
 
-    /** Peers (other than this one) whose entry in {@code digest} is newer than ours or unknown here. */
+    /**
+     * Peers whose entry in {@code digest} is newer than ours or unknown here; for this peer, an entry of
+     * an earlier run (another UID), which {@link #apply} will then report.
+     */
     public List<PeerName> missing(Collection<DigestItem> digest) {
         List<PeerName> wanted = new ArrayList<>();
         for (DigestItem item : digest) {
             if (item.name().equals(self)) {
+                if (item.uid() != local().uid()) {
+                    wanted.add(self);
+                }
                 continue;
             }
             PeerEntry ours = entries.get(item.name());

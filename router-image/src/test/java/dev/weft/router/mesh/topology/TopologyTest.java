@@ -105,6 +105,8 @@ class TopologyTest {
         List<DigestItem> theirs = List.of(new DigestItem(A, 1, 6), new DigestItem(C, 3, 1), new DigestItem(SELF, 99, 0));
         assertEquals(Set.of(SELF, B), Set.copyOf(topology.newerThan(theirs).stream().map(PeerEntry::name).toList()));
         assertEquals(List.of(A, C), topology.missing(theirs));
+        assertEquals(List.of(SELF), topology.missing(List.of(new DigestItem(SELF, 12, 0))),
+                "an entry of an earlier run of this peer is fetched, so the local peer can supersede it");
     }
 
     @Test
