@@ -45,6 +45,16 @@ import org.slf4j.LoggerFactory;
 public final class Mesh implements GossipChannels, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mesh.class);
+    /** How long a peer stays in the topology after no connection reaches it. */
+    static final Duration GC_GRACE = Duration.ofSeconds(1);
+    /**
+     * The topology's summary goes to a few neighbours this often, and again this long after the
+     * topology changed: a broadcast that missed peers (views differ while the mesh changes) is
+     * repaired in seconds, not at the next 30 s gossip. A summary is 13 bytes; peers that differ
+     * then send each other only the entries one lacks.
+     */
+    static final Duration TOPOLOGY_CHECK = Duration.ofSeconds(1);
+    static final Duration TOPOLOGY_SUMMARY_INTERVAL = Duration.ofSeconds(5);
 
     private final MeshConfig config;
     private final Actors actors;
@@ -69,7 +79,10 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private boolean routesQueued;
     private long lastRoutesNanos;
     private Set<PeerName> lastReachable = Set.of();
+    private final Map<PeerName, Long> unreachableSince = new HashMap<>();
     private Actor.Cancellable gossipTimer = Actor.Cancellable.NONE;
+    private Actor.Cancellable summaryTimer = Actor.Cancellable.NONE;
+    private boolean topologyCheckQueued;
     private volatile boolean closed;
 
     public Mesh(MeshConfig config, Actors actors, Transport transport, Random random) {
@@ -113,6 +126,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     public void start() throws IOException {
         transport.listen(config.host(), config.port(), wire -> startConnection(wire, false, null));
         gossipTimer = actor.schedule(config.gossipInterval(), this::periodicGossip);
+        summaryTimer = actor.schedule(TOPOLOGY_SUMMARY_INTERVAL, this::periodicSummary);
         LOG.info("Communication between peers is unencrypted.");
         LOG.info("Our name is {}", localPeer.display());
     }
@@ -221,6 +235,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         closed = true;
         actor.execute(() -> {
             gossipTimer.cancel();
+            summaryTimer.cancel();
             for (LocalConnection c : localPeer.connections().values()) {
                 c.close(ConnectionFailure.stopping());
             }
@@ -362,7 +377,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
             connectionMaker.connectionCreated(conn);
             conn.actor().execute(() -> conn.registered(Optional.empty()));
             for (GossipChannel channel : channels.values()) {
-                if (!channel.name().equals(TopologyGossiper.CHANNEL) || conn.outbound) {
+                if (!channel.name().equals(TopologyGossiper.CHANNEL) || conn.outbound || config.fullTopologyGossip()) {
                     channel.gossipDown(conn);
                 }
             }
@@ -421,8 +436,11 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     }
 
     void sendUnicast(PeerName destination, byte[] message) {
-        Optional<PeerName> hop = routes.unicastAll(destination);
-        LocalConnection conn = hop.map(h -> localPeer.connections().get(h)).orElse(null);
+        Map<PeerName, LocalConnection> connections = localPeer.connections();
+        LocalConnection conn = connections.get(destination);
+        if (conn == null) {
+            conn = routes.unicastAll(destination).map(connections::get).orElse(null);
+        }
         if (conn == null) {
             LOG.debug("unicast to {} dropped: no route", destination);
             return;
@@ -432,7 +450,9 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     void relayBroadcast(String channel, PeerName origin, GossipData data) {
         Map<PeerName, LocalConnection> connections = localPeer.connections();
-        for (PeerName hop : routes.broadcastAll(origin)) {
+        List<PeerName> hops = origin.equals(localPeer.name()) ? List.copyOf(connections.keySet())
+                : routes.broadcastAll(origin);
+        for (PeerName hop : hops) {
             LocalConnection conn = connections.get(hop);
             if (conn != null) {
                 conn.sender(channel).broadcast(origin, data);
@@ -442,7 +462,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     void relayGossip(String channel, PeerName except, GossipData data) {
         Map<PeerName, LocalConnection> connections = localPeer.connections();
-        for (PeerName hop : routes.gossipTargets(except, random)) {
+        for (PeerName hop : routes.gossipTargets(except, random, connections.keySet())) {
             LocalConnection conn = connections.get(hop);
             if (conn != null) {
                 conn.sender(channel).send(data);
@@ -463,6 +483,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         }
         if (!result.changed().isEmpty()) {
             queueRoutes();
+            queueTopologyCheck();
         }
         return result.changed();
     }
@@ -483,6 +504,20 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         localChanged();
     }
 
+    /**
+     * {@code names} plus this peer, when its own entry has a change not yet gossiped: relayed entries
+     * of a peer that just connected here are then reachable for the receivers (this peer's entry
+     * links them), instead of being dropped as unreachable until the next periodic gossip.
+     */
+    Set<PeerName> withPendingLocalChange(Set<PeerName> names) {
+        if (!pendingTopologyGossip.contains(localPeer.name())) {
+            return names;
+        }
+        Set<PeerName> all = new LinkedHashSet<>(names);
+        all.add(localPeer.name());
+        return all;
+    }
+
     /** This peer's entry changed: into the topology, gossiped after a short batch, routes recomputed. */
     private void localChanged() {
         topology.setLocal(localPeer.entry());
@@ -493,10 +528,37 @@ public final class Mesh implements GossipChannels, AutoCloseable {
                 topologyGossipQueued = false;
                 Set<PeerName> names = new LinkedHashSet<>(pendingTopologyGossip);
                 pendingTopologyGossip.clear();
-                relayGossip(TopologyGossiper.CHANNEL, localPeer.name(), topologyGossiper.update(names));
+                relayBroadcast(TopologyGossiper.CHANNEL, localPeer.name(), topologyGossiper.update(names));
             });
         }
         queueRoutes();
+        queueTopologyCheck();
+    }
+
+    /** After a change: compare summaries with a few neighbours soon (see {@link #TOPOLOGY_CHECK}). */
+    private void queueTopologyCheck() {
+        if (topologyCheckQueued || config.fullTopologyGossip()) {
+            return;
+        }
+        topologyCheckQueued = true;
+        actor.schedule(TOPOLOGY_CHECK, () -> {
+            topologyCheckQueued = false;
+            sendTopologySummary();
+        });
+    }
+
+    private void periodicSummary() {
+        if (closed) {
+            return;
+        }
+        if (!config.fullTopologyGossip()) {
+            sendTopologySummary();
+        }
+        summaryTimer = actor.schedule(TOPOLOGY_SUMMARY_INTERVAL, this::periodicSummary);
+    }
+
+    private void sendTopologySummary() {
+        relayGossip(TopologyGossiper.CHANNEL, localPeer.name(), topologyGossiper.summary());
     }
 
     private void queueRoutes() {
@@ -513,14 +575,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         routesQueued = false;
         lastRoutesNanos = nanoTime();
         RouteTable table = RouteTable.compute(localPeer.name(), topology.entries());
-        Set<PeerName> keep = new HashSet<>(table.reachableAll());
-        keep.addAll(localPeer.connections().keySet());
-        List<PeerEntry> removed = topology.retainOnly(keep);
-        for (PeerEntry gone : removed) {
-            if (!gone.isPlaceholder()) {
-                LOG.info("Removed unreachable peer {}", gone.display());
-            }
-        }
+        List<PeerEntry> removed = dropUnreachable(table);
         if (!removed.isEmpty()) {
             resolveShortIdCollision();
         }
@@ -534,6 +589,40 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         }
         routeListeners.forEach(l -> notify(l));
         connectionMaker.check();
+    }
+
+    /**
+     * Removes peers that no connection reaches (SPEC §7.3) once they have been unreachable for
+     * {@link #GC_GRACE}: entries can arrive before the entry that links them (reordered or split
+     * gossip), and are then kept long enough for it to come.
+     */
+    private List<PeerEntry> dropUnreachable(RouteTable table) {
+        long now = nanoTime();
+        Set<PeerName> keep = new HashSet<>(table.reachableAll());
+        keep.addAll(localPeer.connections().keySet());
+        keep.add(localPeer.name());
+        unreachableSince.keySet().removeIf(keep::contains);
+        unreachableSince.values().removeIf(since -> now - since > 10 * GC_GRACE.toNanos());
+        boolean waiting = false;
+        for (PeerEntry entry : topology.entries()) {
+            if (!keep.contains(entry.name())) {
+                long since = unreachableSince.computeIfAbsent(entry.name(), n -> now);
+                if (now - since < GC_GRACE.toNanos()) {
+                    keep.add(entry.name());
+                    waiting = true;
+                }
+            }
+        }
+        List<PeerEntry> removed = topology.retainOnly(keep);
+        for (PeerEntry gone : removed) {
+            if (!gone.isPlaceholder()) {
+                LOG.info("Removed unreachable peer {}", gone.display());
+            }
+        }
+        if (waiting) {
+            actor.schedule(GC_GRACE, this::queueRoutes);
+        }
+        return removed;
     }
 
     private static void notify(Runnable listener) {

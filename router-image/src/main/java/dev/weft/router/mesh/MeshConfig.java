@@ -14,11 +14,13 @@ import java.util.List;
  * @param trustedSubnets    CIDRs whose peers need no data-plane encryption (reported in the handshake)
  * @param topologyBatch     how long local topology changes gather before they are gossiped
  * @param routeInterval     the least time between two route recalculations
+ * @param fullTopologyGossip gossip the whole topology periodically and to every new connection, as Weave
+ *                           Net 2.8 did: only for the mesh-scale benchmark's baseline
  */
 public record MeshConfig(PeerName name, String nickname, String host, int port, int minProtocolVersion,
                          int connLimit, boolean discovery, List<String> trustedSubnets, Duration heartbeat,
                          Duration gossipInterval, Duration handshakeTimeout, Duration connectTimeout,
-                         Duration topologyBatch, Duration routeInterval) {
+                         Duration topologyBatch, Duration routeInterval, boolean fullTopologyGossip) {
 
     public static final int DEFAULT_PORT = 6783;
     public static final int DEFAULT_CONN_LIMIT = 200;
@@ -34,23 +36,32 @@ public record MeshConfig(PeerName name, String nickname, String host, int port, 
     public static MeshConfig defaults(PeerName name, String nickname) {
         return new MeshConfig(name, nickname, "", DEFAULT_PORT, ProtocolIntroCodec.MIN_VERSION, DEFAULT_CONN_LIMIT,
                 true, List.of(), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMillis(50));
+                Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMillis(50), false);
     }
 
     public MeshConfig withListen(String host, int port) {
         return new MeshConfig(name, nickname, host, port, minProtocolVersion, connLimit, discovery, trustedSubnets,
-                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval);
+                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval,
+                fullTopologyGossip);
     }
 
     public MeshConfig withPolicy(int minProtocolVersion, int connLimit, boolean discovery, List<String> trustedSubnets) {
         return new MeshConfig(name, nickname, host, port, minProtocolVersion, connLimit, discovery, trustedSubnets,
-                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval);
+                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval,
+                fullTopologyGossip);
     }
 
     public MeshConfig withTimings(Duration heartbeat, Duration gossipInterval, Duration handshakeTimeout,
                                   Duration topologyBatch) {
         return new MeshConfig(name, nickname, host, port, minProtocolVersion, connLimit, discovery, trustedSubnets,
-                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval);
+                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval,
+                fullTopologyGossip);
+    }
+
+    /** Weave Net 2.8's topology gossip (whole topologies), for comparison in the benchmark. */
+    public MeshConfig withFullTopologyGossip() {
+        return new MeshConfig(name, nickname, host, port, minProtocolVersion, connLimit, discovery, trustedSubnets,
+                heartbeat, gossipInterval, handshakeTimeout, connectTimeout, topologyBatch, routeInterval, true);
     }
 
     public int maxProtocolVersion() {

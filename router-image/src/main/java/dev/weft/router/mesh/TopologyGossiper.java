@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
  * The {@code topology} channel (SPEC §7.3), run on the mesh actor. Changes travel as updates holding
- * only the changed entries, gossiped to a subset of neighbours who pass on what was new to them.
+ * only the changed entries, broadcast along the changed peer's tree (each peer receives them once),
+ * each peer passing on what was new to it.
  * The periodic gossip sends a 12-byte summary; a neighbour whose topology differs answers with a
  * digest (name, UID, version per peer) and the two then send each other exactly the entries the
  * other lacks. So a change costs each peer bytes in proportion to the change, not to the mesh.
@@ -25,6 +28,10 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
 
     private final Mesh mesh;
     private final Topology topology;
+    /** Each entry is encoded once, however many neighbours it is sent to (entries are immutable). */
+    private final Map<PeerName, Encoded> encoded = new ConcurrentHashMap<>();
+
+    private record Encoded(PeerEntry entry, byte[] bytes) {}
     private Gossip channel;
 
     TopologyGossiper(Mesh mesh, Topology topology) {
@@ -36,8 +43,16 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
         this.channel = channel;
     }
 
+    /** The periodic gossip: the summary (sent more often by the mesh itself), or for the baseline the whole topology. */
     @Override
     public GossipData gossip() {
+        if (mesh.config().fullTopologyGossip()) {
+            return update(topology.entries().stream().map(PeerEntry::name).toList());
+        }
+        return summary();
+    }
+
+    Data summary() {
         return new Data(Set.of(), new TopologyMessage.Summary(topology.summaryHash(), topology.describedCount()));
     }
 
@@ -56,8 +71,8 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
             return null;
         }
         if (message instanceof TopologyMessage.Update update) {
-            Set<PeerName> changed = mesh.applyTopologyUpdate(update.entries());
-            return changed.isEmpty() ? null : update(changed);
+            broadcastNews(mesh.applyTopologyUpdate(update.entries()));
+            return null;
         }
         throw new GossipException("unexpected topology gossip " + message.getClass().getSimpleName());
     }
@@ -74,18 +89,31 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
         } else if (message instanceof TopologyMessage.Request request) {
             push(sender, topology.described(request.names()));
         } else if (message instanceof TopologyMessage.Update update) {
-            Set<PeerName> changed = mesh.applyTopologyUpdate(update.entries());
-            if (!changed.isEmpty()) {
-                mesh.relayGossip(CHANNEL, sender, update(changed));
-            }
+            broadcastNews(mesh.applyTopologyUpdate(update.entries()));
         } else {
             throw new GossipException("unexpected topology unicast " + message.getClass().getSimpleName());
         }
     }
 
+    /** A change broadcast by {@code origin}: what was new here is passed on along the origin's tree. */
     @Override
-    public GossipData onGossipBroadcast(PeerName origin, byte[] update) throws GossipException {
-        throw new GossipException("topology is not broadcast");
+    public GossipData onGossipBroadcast(PeerName origin, byte[] bytes) throws GossipException {
+        TopologyMessage message = decode(bytes);
+        if (!(message instanceof TopologyMessage.Update update)) {
+            throw new GossipException("unexpected topology broadcast " + message.getClass().getSimpleName());
+        }
+        Set<PeerName> changed = mesh.applyTopologyUpdate(update.entries());
+        return changed.isEmpty() ? null : update(mesh.withPendingLocalChange(changed));
+    }
+
+    /**
+     * Entries that were new here and came by gossip or unicast (not along a broadcast tree): broadcast
+     * from this peer, with its own entry when that has an unsent change (it may be what links them).
+     */
+    private void broadcastNews(Set<PeerName> changed) {
+        if (!changed.isEmpty()) {
+            channel.gossipBroadcast(update(mesh.withPendingLocalChange(changed)));
+        }
     }
 
     /** Gossip data carrying the current entries of {@code names}. */
@@ -97,9 +125,22 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
         if (entries.isEmpty()) {
             return;
         }
-        for (byte[] part : TopologyCodec.encodeUpdate(entries)) {
+        for (byte[] part : TopologyCodec.encodeUpdate(entries, this::encode)) {
             channel.gossipUnicast(to, part);
         }
+    }
+
+    private byte[] encode(PeerEntry entry) {
+        Encoded cached = encoded.get(entry.name());
+        if (cached != null && cached.entry == entry) {
+            return cached.bytes;
+        }
+        byte[] bytes = TopologyCodec.entry(entry);
+        if (encoded.size() > 4 * topology.size() + 64) {
+            encoded.clear();
+        }
+        encoded.put(entry.name(), new Encoded(entry, bytes));
+        return bytes;
     }
 
     private static TopologyMessage decode(byte[] bytes) throws GossipException {
@@ -127,7 +168,7 @@ final class TopologyGossiper implements GossipChannel.SourceAware {
         public List<byte[]> encode() {
             List<byte[]> messages = new ArrayList<>();
             if (!names.isEmpty()) {
-                messages.addAll(TopologyCodec.encodeUpdate(topology.described(names)));
+                messages.addAll(TopologyCodec.encodeUpdate(topology.described(names), TopologyGossiper.this::encode));
             }
             if (summary != null) {
                 messages.add(TopologyCodec.encode(summary));

@@ -233,15 +233,20 @@ public final class RouteTable {
     /**
      * Neighbours to gossip to (SPEC §7.3): about 2·log2(N) of them, at random, each weighted by how many
      * peers are reached through it, so neighbours at the end of bottleneck links are rarely skipped.
-     * Never {@code except} (the peer the gossip came from).
+     * Never {@code except} (the peer the gossip came from). {@code neighbours} are this peer's current
+     * connections: one newer than these routes still counts, with weight 1.
      */
-    public List<PeerName> gossipTargets(PeerName except, Random random) {
+    public List<PeerName> gossipTargets(PeerName except, Random random, Collection<PeerName> neighbours) {
         Map<PeerName, Integer> weight = new HashMap<>();
-        for (PeerName hop : unicastAll.values()) {
-            if (!hop.equals(except)) {
-                weight.merge(hop, 1, Integer::sum);
+        for (PeerName neighbour : neighbours) {
+            if (!neighbour.equals(except)) {
+                weight.put(neighbour, 0);
             }
         }
+        for (PeerName hop : unicastAll.values()) {
+            weight.computeIfPresent(hop, (h, w) -> w + 1);
+        }
+        weight.replaceAll((h, w) -> Math.max(1, w));
         int peers = unicastAll.size() + 1;
         int wanted = Math.max(1, (int) Math.ceil(2 * Math.log(peers) / Math.log(2)));
         if (weight.size() <= wanted) {

@@ -109,6 +109,15 @@ public final class ByteReader {
 
     private String utf8(int n, String what) throws WireFormatException {
         need(n, what);
+        boolean ascii = true;
+        for (int i = position; i < position + n && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            String s = new String(bytes, position, n, StandardCharsets.ISO_8859_1);
+            position += n;
+            return s;
+        }
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -30,11 +30,16 @@ public final class TopologyCodec {
 
     /** An update as one or more messages, each holding whole entries and at most about 1 MiB. */
     public static List<byte[]> encodeUpdate(List<PeerEntry> entries) {
+        return encodeUpdate(entries, TopologyCodec::entry);
+    }
+
+    /** As {@link #encodeUpdate(List)}, with the encoding of each entry given (e.g. from a cache of {@link #entry}). */
+    public static List<byte[]> encodeUpdate(List<PeerEntry> entries, java.util.function.Function<PeerEntry, byte[]> encoder) {
         List<byte[]> messages = new ArrayList<>();
         List<byte[]> pending = new ArrayList<>();
         int pendingBytes = 0;
         for (PeerEntry entry : entries) {
-            byte[] encoded = entry(entry);
+            byte[] encoded = encoder.apply(entry);
             if (!pending.isEmpty() && pendingBytes + encoded.length > UPDATE_SPLIT_BYTES) {
                 messages.add(update(pending, pendingBytes));
                 pending.clear();
@@ -55,7 +60,8 @@ public final class TopologyCodec {
         return w.toByteArray();
     }
 
-    private static byte[] entry(PeerEntry e) {
+    /** One entry's encoding within an update. */
+    public static byte[] entry(PeerEntry e) {
         ByteWriter w = new ByteWriter(48 + e.connections().size() * 32).peerName(e.name())
                 .string8(truncate(e.nickname(), 255)).u64(e.uid()).u64(e.version())
                 .u16(e.hasShortId() ? e.shortId() : NO_SHORT_ID).u16(e.connections().size());

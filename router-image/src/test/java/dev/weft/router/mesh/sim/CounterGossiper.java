@@ -20,6 +20,7 @@ public final class CounterGossiper implements Gossiper {
     private final Map<PeerName, Long> counters = new HashMap<>();
     private final Map<PeerName, Integer> unicasts = new HashMap<>();
     private Gossip gossip;
+    private java.util.function.BiConsumer<PeerName, Long> onLearn = (peer, value) -> { };
 
     public CounterGossiper(PeerName self) {
         this.self = self;
@@ -28,6 +29,11 @@ public final class CounterGossiper implements Gossiper {
     public CounterGossiper register(GossipChannels channels, String name) {
         gossip = channels.channel(name, this);
         return this;
+    }
+
+    /** Called (on the channel's actor) each time a higher value for a peer arrives. */
+    public void onLearn(java.util.function.BiConsumer<PeerName, Long> listener) {
+        this.onLearn = listener;
     }
 
     public Gossip channel() {
@@ -75,6 +81,7 @@ public final class CounterGossiper implements Gossiper {
             if (value > counters.getOrDefault(peer, 0L)) {
                 counters.put(peer, value);
                 fresh.put(peer, value);
+                onLearn.accept(peer, value);
             }
         });
         return fresh.isEmpty() ? null : new Data(fresh);

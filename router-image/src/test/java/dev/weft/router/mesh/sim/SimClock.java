@@ -102,6 +102,18 @@ public final class SimClock implements Actors {
         return done.getAsBoolean();
     }
 
+    /** As {@link #runUntil(BooleanSupplier, Duration)}, checking {@code done} only every {@code every} of virtual time. */
+    public boolean runUntil(BooleanSupplier done, Duration patience, Duration every) {
+        long until = now + patience.toNanos();
+        while (!done.getAsBoolean()) {
+            if (now >= until) {
+                return false;
+            }
+            runFor(Duration.ofNanos(Math.min(every.toNanos(), until - now)));
+        }
+        return true;
+    }
+
     private void step() {
         Event e = queue.poll();
         now = Math.max(now, e.at);

@@ -139,7 +139,8 @@ class RouteTableTest {
         Random random = new Random(7);
         int chose2 = 0;
         for (int i = 0; i < 200; i++) {
-            List<PeerName> targets = r.gossipTargets(p(3), random);
+            List<PeerName> targets = r.gossipTargets(p(3), random, r.unicastRoutes().keySet().stream()
+                    .filter(x -> x.value() < 100).toList());
             assertEquals(expected, targets.size());
             assertEquals(targets.size(), new HashSet<>(targets).size());
             assertTrue(!targets.contains(p(3)));
@@ -148,6 +149,8 @@ class RouteTableTest {
             }
         }
         assertTrue(chose2 > 190, "the bottleneck neighbour was chosen " + chose2 + "/200 times");
-        assertEquals(List.of(p(2)), new Graph().link(1, 2).link(1, 3).at(1).gossipTargets(p(3), random));
+        assertEquals(List.of(p(2)), new Graph().link(1, 2).link(1, 3).at(1).gossipTargets(p(3), random, List.of(p(2), p(3))));
+        assertEquals(List.of(p(2), p(7)), new Graph().link(1, 2).at(1).gossipTargets(p(3), random, List.of(p(2), p(7))),
+                "a connection newer than the routes is gossiped to as well");
     }
 }
