@@ -15,6 +15,7 @@ import dev.weft.router.docker.DockerEventWatcher;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
+import dev.weft.router.mesh.Mesh;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -61,10 +62,15 @@ final class Components implements AutoCloseable {
             return HostTools.onHost();
         }
 
-        Components create(DaemonConfig config, Store store) throws Exception {
+        /** The peer mesh over TCP on {@code --host:--port}; not yet listening. */
+        MeshRuntime mesh(DaemonConfig config) {
+            return MeshRuntime.overTcp(config);
+        }
+
+        Components create(DaemonConfig config, Store store, Mesh mesh) throws Exception {
             Components c = new Components();
             try {
-                c.build(this, config, store);
+                c.build(this, config, store, mesh);
                 return c;
             } catch (Exception | Error e) {
                 c.close();
@@ -73,7 +79,12 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private void build(Factory factory, DaemonConfig config, Store store) throws Exception {
+    /**
+     * Builds the services. {@code mesh} gives IPAM and weaveDNS their gossip channels and membership
+     * ({@link Mesh#gossipChannels()}, {@link Mesh#membership()}); the data plane registers its overlay
+     * on it ({@link Mesh#setOverlay}) and reads its routes ({@link Mesh#routes()}).
+     */
+    private void build(Factory factory, DaemonConfig config, Store store, Mesh mesh) throws Exception {
         Clock clock = Clock.systemUTC();
         DockerAccess docker = factory.docker(config);
         Containers containers = new NoDocker();

@@ -75,7 +75,7 @@ public final class Weaver implements Callable<Integer> {
                 return 0;
             }
             PeerIdentity identity = new PeerIdentity(name, Nickname.choose(options.nickname));
-            DaemonConfig config = DaemonConfig.from(options, identity);
+            DaemonConfig config = DaemonConfig.from(options, identity, environmentPassword);
             for (String notice : UnsupportedFlags.notices(options, environmentPassword)) {
                 org.slf4j.LoggerFactory.getLogger(Weaver.class).warn(notice);
             }

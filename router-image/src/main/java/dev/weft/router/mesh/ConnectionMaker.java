@@ -104,6 +104,15 @@ final class ConnectionMaker {
     /** Looks at every target again (the topology or the connections changed) and dials what is due. */
     void check() {
         long now = mesh.nanoTime();
+        if (mesh.disabledReason() != null) {
+            for (PeerAddress peer : direct.values()) {
+                Target t = targets.computeIfAbsent(key(peer), k -> Target.now(now));
+                t.lastError = new ConnectionFailure(mesh.disabledReason(), false);
+                t.tryNever();
+            }
+            targets.keySet().retainAll(direct.values().stream().map(this::key).toList());
+            return;
+        }
         Set<PeerName> connectedPeers = new HashSet<>();
         Set<String> connectedAddresses = new HashSet<>();
         Set<String> inboundHosts = new HashSet<>();

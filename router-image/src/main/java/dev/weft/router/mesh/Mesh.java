@@ -84,6 +84,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private Actor.Cancellable summaryTimer = Actor.Cancellable.NONE;
     private boolean topologyCheckQueued;
     private volatile boolean closed;
+    private volatile String disabledReason;
 
     public Mesh(MeshConfig config, Actors actors, Transport transport, Random random) {
         this.config = config;
@@ -122,8 +123,24 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         this.targetsListener = listener;
     }
 
+    /**
+     * Keeps this router out of the mesh (no listening, no dialling), for a reason the status shows
+     * on every target, e.g. a setting it cannot honour. Before {@link #start()}.
+     */
+    public void disable(String reason) {
+        this.disabledReason = reason;
+    }
+
+    String disabledReason() {
+        return disabledReason;
+    }
+
     /** Starts listening and the periodic gossip. */
     public void start() throws IOException {
+        if (disabledReason != null) {
+            LOG.error("not joining the mesh: {}", disabledReason);
+            return;
+        }
         transport.listen(config.host(), config.port(), wire -> startConnection(wire, false, null));
         gossipTimer = actor.schedule(config.gossipInterval(), this::periodicGossip);
         summaryTimer = actor.schedule(TOPOLOGY_SUMMARY_INTERVAL, this::periodicSummary);

@@ -121,11 +121,24 @@ class WeaverTest {
         assertEquals(List.of(), UnsupportedFlags.notices(defaults, null));
         WeaverOptions set = parse("--password", "s3cret", "--conn-limit", "10", "--awsvpc", "peer1");
         List<String> notices = UnsupportedFlags.notices(set, null);
-        assertEquals(4, notices.size(), notices.toString());
+        assertEquals(2, notices.size(), notices.toString());
         assertTrue(notices.get(0).startsWith("--password/WEAVE_PASSWORD: encryption is not supported yet"));
         assertEquals(1, UnsupportedFlags.notices(defaults, "from-env").size());
         assertEquals(List.of(), UnsupportedFlags.notices(parse("--plugin", "--proxy", "-H", "tcp://0.0.0.0:12375",
                 "--tls", "--no-multicast-route"), null));
+    }
+
+    @Test
+    void meshFlagsAreCheckedAndResumeRefusesPeers() {
+        assertEquals(0, run("--name", "::1", "--host", "10.0.0.5", "--conn-limit", "3", "--no-discovery",
+                "--restart-sentinel", "/tmp/x.sentinel"));
+        assertEquals(new DaemonConfig.MeshOptions("10.0.0.5", 3, false, java.nio.file.Path.of("/tmp/x.sentinel"), false),
+                started.mesh());
+        assertEquals(false, started.peerDiscovery());
+        started = null;
+        assertOneLineError("weaver: --resume: you must not specify an initial peer list in conjunction with --resume"
+                + " (the persisted one is used)", "--name", "::1", "--resume", "host2");
+        assertOneLineError("weaver: --conn-limit -1: must be 0 (unlimited) or more", "--name", "::1", "--conn-limit", "-1");
     }
 
     private WeaverOptions parse(String... args) {
