@@ -128,7 +128,7 @@ final class ConnectionMaker {
         Set<String> valid = new HashSet<>();
         for (PeerAddress peer : direct.values()) {
             if (!peer.hasPort()) {
-                InetAddress resolved = resolvedHosts.get(peer.host());
+                InetAddress resolved = resolvedHosts.computeIfAbsent(peer.host(), ConnectionMaker::literal);
                 if (resolved != null && inboundHosts.contains(resolved.getHostAddress())) {
                     continue;
                 }
@@ -290,6 +290,18 @@ final class ConnectionMaker {
 
     private String key(PeerAddress peer) {
         return withPort(peer.host(), peer.portOr(mesh.config().port()));
+    }
+
+    /** The address an IPv4 literal stands for (no look-up), else null. */
+    private static InetAddress literal(String host) {
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     static String withPort(String host, int port) {

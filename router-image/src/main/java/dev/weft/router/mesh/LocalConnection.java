@@ -42,6 +42,7 @@ final class LocalConnection implements WireListener {
     private volatile OverlayConnection overlayConnection;
     private final ArrayDeque<byte[]> held = new ArrayDeque<>();
     private long lastReceivedNanos;
+    private long lastHeartbeatNanos;
     private Actor.Cancellable handshakeTimer = Actor.Cancellable.NONE;
     private Actor.Cancellable heartbeatTimer = Actor.Cancellable.NONE;
     private final Map<String, GossipSender> senders = new ConcurrentHashMap<>();
@@ -264,9 +265,9 @@ final class LocalConnection implements WireListener {
             return;
         }
         state = State.PENDING;
+        lastHeartbeatNanos = mesh.nanoTime();
         log("connection ready; using protocol version " + version);
-        Duration heartbeat = mesh.config().heartbeat();
-        heartbeatTimer = wire.actor().schedule(heartbeat, this::heartbeat);
+        heartbeatTimer = wire.actor().schedule(checkInterval(), this::heartbeat);
         OverlayConnection oc = overlayConnection;
         if (oc == null) {
             becomeEstablished();
@@ -299,17 +300,26 @@ final class LocalConnection implements WireListener {
         mesh.connectionEstablished(this);
     }
 
+    /** The read deadline is checked three times per heartbeat interval, so a dead peer is noticed soon after it. */
+    private Duration checkInterval() {
+        return mesh.config().heartbeat().dividedBy(3);
+    }
+
     private void heartbeat() {
         if (state == State.CLOSED) {
             return;
         }
+        long now = mesh.nanoTime();
         Duration deadline = mesh.config().readDeadline();
-        if (mesh.nanoTime() - lastReceivedNanos > deadline.toNanos()) {
+        if (now - lastReceivedNanos > deadline.toNanos()) {
             fail(ConnectionFailure.heartbeatsMissed(deadline));
             return;
         }
-        send(ProtocolMessage.heartbeat().encode());
-        heartbeatTimer = wire.actor().schedule(mesh.config().heartbeat(), this::heartbeat);
+        if (now - lastHeartbeatNanos >= mesh.config().heartbeat().toNanos() - checkInterval().toNanos() / 2) {
+            lastHeartbeatNanos = now;
+            send(ProtocolMessage.heartbeat().encode());
+        }
+        heartbeatTimer = wire.actor().schedule(checkInterval(), this::heartbeat);
     }
 
     private void dispatch(byte[] frame) {
