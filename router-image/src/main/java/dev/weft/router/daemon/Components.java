@@ -17,8 +17,8 @@ import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
 import dev.weft.router.mesh.GossipChannels;
-import dev.weft.router.mesh.LocalOnlyMesh;
 import dev.weft.router.mesh.Membership;
+import dev.weft.router.mesh.Mesh;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -65,10 +65,16 @@ final class Components implements AutoCloseable {
             return HostTools.onHost();
         }
 
-        Components create(DaemonConfig config, Store store, BackgroundFailures failures) throws Exception {
+        /** The peer mesh over TCP on {@code --host:--port}; not yet listening. */
+        MeshRuntime mesh(DaemonConfig config) {
+            return MeshRuntime.overTcp(config);
+        }
+
+        Components create(DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
+                throws Exception {
             Components c = new Components();
             try {
-                c.build(this, config, store, failures);
+                c.build(this, config, store, mesh, failures);
                 return c;
             } catch (Exception | Error e) {
                 c.close();
@@ -77,7 +83,12 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private void build(Factory factory, DaemonConfig config, Store store, BackgroundFailures failures)
+    /**
+     * Builds the services. {@code mesh} gives IPAM and weaveDNS their gossip channels and membership
+     * ({@link Mesh#gossipChannels()}, {@link Mesh#membership()}); the data plane registers its overlay
+     * on it ({@link Mesh#setOverlay}) and reads its routes ({@link Mesh#routes()}).
+     */
+    private void build(Factory factory, DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
             throws Exception {
         Clock clock = Clock.systemUTC();
         DockerAccess docker = factory.docker(config);
@@ -93,11 +104,8 @@ final class Components implements AutoCloseable {
         } else {
             LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
         }
-        // Until the mesh (issue 10) is wired here, this router is a peer alone: the mesh replaces these
-        // lines with its gossip channels and membership.
-        LocalOnlyMesh alone = new LocalOnlyMesh(config.identity().name());
-        GossipChannels channels = alone;
-        Membership membership = alone;
+        GossipChannels channels = mesh.gossipChannels();
+        Membership membership = mesh.membership();
         AddressBook addresses = null;
         if (config.ipam() != null) {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,

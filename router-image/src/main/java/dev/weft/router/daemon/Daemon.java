@@ -6,6 +6,7 @@ import dev.weft.router.api.ApiRoutes;
 import dev.weft.router.http.ApiServer;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.http.RouteTable;
+import dev.weft.router.mesh.Mesh;
 import dev.weft.router.status.Readiness;
 import dev.weft.router.status.RouterApi;
 import dev.weft.router.status.RouterState;
@@ -40,12 +41,13 @@ public final class Daemon implements AutoCloseable {
     private final List<ApiServer> servers = new ArrayList<>();
     private final StatusBoard board;
     private final RouterState router;
+    private final MeshBinding mesh = new MeshBinding();
     private volatile boolean closed;
 
     private Daemon(DaemonConfig config) {
         this.router = new RouterState(config.identity(), config.port(), false, config.peerDiscovery(),
                 config.trustedSubnets(), config.weaveBridge(), config.minProtocolVersion());
-        this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router));
+        this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router, mesh));
     }
 
     /** {@code weaver}'s main work: start, then wait until SIGTERM/SIGINT runs the shutdown hook. */
@@ -78,8 +80,6 @@ public final class Daemon implements AutoCloseable {
         Readiness readiness = board.readiness();
         readiness.waitingFor("starting: opening the data store and starting components");
         new StatusApi(board, new WeaveMetrics(failures)).register(routes);
-        new RouterApi(router, RouterApi.ProxyAddresses.NONE).register(routes);
-        router.connect(config.peers(), false);
         listen("control", config.httpAddress(), pattern -> true);
         listen("status", config.statusAddress(), StatusApi::isStatusPattern);
         listen("metrics", config.metricsAddress(), "/metrics"::equals);
@@ -87,20 +87,41 @@ public final class Daemon implements AutoCloseable {
         Store store = Store.open(config.dataFile());
         toClose.push(store);
         LOG.info("data store {}", config.dataFile());
-        Components components = factory.create(config, store, failures);
+        MeshRuntime meshRuntime = factory.mesh(config);
+        toClose.push(meshRuntime);
+        Components components = factory.create(config, store, meshRuntime.mesh(), failures);
         toClose.push(components);
         ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
         List<String> notices = new ArrayList<>(store.notices());
         config.startupNotices().forEach(notice -> notices.add("warning: " + notice));
         new StartupNotices(notices).register(untilReady);
+        new RouterApi(mesh, RouterApi.ProxyAddresses.NONE).register(untilReady);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
+        startMesh(config, store, meshRuntime.mesh());
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
         components.start();
         readiness.ready();
         LOG.info("ready");
+    }
+
+    /** Listens on the mesh port and dials the initial targets (persisted ones after a restart or --resume). */
+    private void startMesh(DaemonConfig config, Store store, Mesh started) throws IOException {
+        MeshTargets targets = new MeshTargets(store);
+        List<String> initial = targets.initial(config.peers(), config.mesh().resume(), config.mesh().restartSentinel());
+        started.onTargetsChanged(targets::save);
+        if (config.mesh().password()) {
+            started.disable("--password/WEAVE_PASSWORD given, but encryption is not supported yet:"
+                    + " this router does not connect to peers rather than send unencrypted");
+        }
+        started.start();
+        mesh.attach(started);
+        List<String> problems = started.connect(initial, false);
+        for (String problem : problems) {
+            LOG.error("peer not dialled: {}", problem);
+        }
     }
 
     private void listen(String name, ListenAddress address, Predicate<String> patterns) throws IOException {

@@ -21,7 +21,19 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                     List<String> trustedSubnets, List<String> peers, ListenAddress httpAddress,
                     ListenAddress statusAddress, ListenAddress metricsAddress, IpamConfig ipam, DnsConfig dns,
                     Path dataFile, Path hostRoot, Path procPath, String dockerApi, String weaveBridge,
-                    String dockerBridge, int mtu, boolean noFastdp, List<String> startupNotices) {
+                    String dockerBridge, int mtu, boolean noFastdp, MeshOptions mesh,
+                    List<String> startupNotices) {
+
+    /**
+     * The mesh's own flags.
+     *
+     * @param host            listen (and dial-from) address; empty for all
+     * @param connLimit       most connections at once; 0 = unlimited
+     * @param resume          start with the persisted targets ({@code --resume})
+     * @param restartSentinel the file that marks a restart of the same container by Docker
+     * @param password        a password was given (encryption is not supported yet: the mesh stays off)
+     */
+    record MeshOptions(String host, int connLimit, boolean resume, Path restartSentinel, boolean password) {}
 
     /**
      * @param environmentPassword {@code WEAVE_PASSWORD} as the router's environment has it
@@ -34,6 +46,13 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
         }
         if (o.port < 1 || o.port > 65535) {
             throw new IllegalArgumentException("--port " + o.port + ": not a TCP port");
+        }
+        if (o.connLimit < 0) {
+            throw new IllegalArgumentException("--conn-limit " + o.connLimit + ": must be 0 (unlimited) or more");
+        }
+        if (o.resume && !o.peers.isEmpty()) {
+            throw new IllegalArgumentException("--resume: you must not specify an initial peer list in conjunction"
+                    + " with --resume (the persisted one is used)");
         }
         if (o.mtu < 0) {
             throw new IllegalArgumentException("--mtu " + o.mtu + ": must not be negative");
@@ -50,7 +69,9 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
         return new DaemonConfig(identity, o.port, !o.noDiscovery, o.minProtocolVersion, trusted, List.copyOf(o.peers),
                 http, status, metrics, ipam(o, identity), dns(o, identity), Store.dataFile(o.dbPrefix), Path.of(o.hostRoot),
                 Path.of(o.procPath), o.dockerApi == null || o.dockerApi.isBlank() ? null : o.dockerApi,
-                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp,
+                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp, new MeshOptions(o.host.strip(), o.connLimit, o.resume,
+                        o.restartSentinel.isBlank() ? null : Path.of(o.restartSentinel),
+                        o.effectivePassword(environmentPassword) != null),
                 List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
     }
 

@@ -121,7 +121,7 @@ class WeaverTest {
         assertEquals(List.of(), UnsupportedFlags.notices(defaults, null));
         WeaverOptions set = parse("--password", "s3cret", "--conn-limit", "10", "--awsvpc", "peer1");
         List<String> notices = UnsupportedFlags.notices(set, null);
-        assertEquals(4, notices.size(), notices.toString());
+        assertEquals(2, notices.size(), notices.toString());
         assertTrue(notices.get(0).startsWith("--password/WEAVE_PASSWORD: encryption is not supported yet"));
         assertEquals(1, UnsupportedFlags.notices(defaults, "from-env").size());
         assertEquals(List.of(), UnsupportedFlags.notices(parse("--plugin", "--proxy", "-H", "tcp://0.0.0.0:12375",
@@ -130,7 +130,8 @@ class WeaverTest {
 
     @Test
     void everyFlagOfTheOriginalWeaverParses() {
-        // SPEC 2.2's weaver flags, the proxy's (SPEC 9) and --profile, as `weave launch` passes them on
+        // SPEC 2.2's weaver flags, the proxy's (SPEC 9) and --profile, as `weave launch` passes them on (no peer:
+        // --resume refuses an initial peer list, as the original does)
         StringWriter e = new StringWriter();
         int status = Weaver.execute(new Weaver(c -> 0, null), new String[] {"--host", "0.0.0.0", "--port", "6783", "--name", "8a:3e:3e:3e:3e:3e", "--nickname", "n", "--password", "p",
                 "--trusted-subnets", "10.0.0.0/8", "--no-discovery", "--resume", "--conn-limit", "30",
@@ -148,7 +149,7 @@ class WeaverTest {
                 "--weave-bridge", "weave", "--docker-bridge", "docker0", "--http-addr", "127.0.0.1:6784",
                 "--status-addr", "127.0.0.1:6782", "--metrics-addr", "127.0.0.1:6785", "--bufsz", "8",
                 "--db-prefix", "/weavedb/weave", "--host-root", "/host", "--proc-path", "/proc", "--docker-api", "",
-                "--profile", "/tmp/p", "--plugin=false", "--proxy=false", "peer1"},
+                "--profile", "/tmp/p", "--plugin=false", "--proxy=false"},
                 new PrintWriter(new StringWriter()), new PrintWriter(e, true));
         assertEquals("", e.toString());
         assertEquals(0, status);
@@ -158,6 +159,19 @@ class WeaverTest {
     void profileIsAcceptedAndNamed() {
         assertEquals(List.of("--profile: the router is a JVM, not Go: profile it with Java Flight Recorder through "
                 + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof"), null));
+    }
+
+    @Test
+    void meshFlagsAreCheckedAndResumeRefusesPeers() {
+        assertEquals(0, run("--name", "::1", "--host", "10.0.0.5", "--conn-limit", "3", "--no-discovery",
+                "--restart-sentinel", "/tmp/x.sentinel"));
+        assertEquals(new DaemonConfig.MeshOptions("10.0.0.5", 3, false, java.nio.file.Path.of("/tmp/x.sentinel"), false),
+                started.mesh());
+        assertEquals(false, started.peerDiscovery());
+        started = null;
+        assertOneLineError("weaver: --resume: you must not specify an initial peer list in conjunction with --resume"
+                + " (the persisted one is used)", "--name", "::1", "--resume", "host2");
+        assertOneLineError("weaver: --conn-limit -1: must be 0 (unlimited) or more", "--name", "::1", "--conn-limit", "-1");
     }
 
     private WeaverOptions parse(String... args) {
