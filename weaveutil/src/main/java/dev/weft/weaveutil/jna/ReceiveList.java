@@ -50,6 +50,35 @@ public final class ReceiveList {
         return received;
     }
 
+    /** The memory of every message: message {@code i} starts at {@link #offset(int)}. */
+    public IoBuffer data() {
+        return data;
+    }
+
+    public int offset(int i) {
+        return i * bufferSize;
+    }
+
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /**
+     * Fills message {@code i} as a receive would (for in-memory sockets standing in for the kernel);
+     * {@link #finishFill(int)} then sets how many messages were filled.
+     */
+    public void fill(int i, java.nio.ByteBuffer from, int fromOffset, int length, int segmentSize, int ipv4, int port) {
+        data.buffer().put(offset(i), from, fromOffset, length);
+        lengths[i] = length;
+        segmentSizes[i] = segmentSize;
+        sourceIps[i] = ipv4;
+        sourcePorts[i] = port;
+    }
+
+    public void finishFill(int n) {
+        received = n;
+    }
+
     /** Message {@code i}'s buffer; read it from 0 to {@link #length(int)}. */
     public ByteBuffer buffer(int i) {
         return slices[i];

@@ -20,6 +20,10 @@ public final class SendList {
     private final ByteBuffer s;
     private final int[] errors;
     private final int[] lengths;
+    private final long[] addresses;
+    private final int[] segmentSizes;
+    private final int[] ipv4s;
+    private final int[] ports;
     private int size;
 
     public SendList(int capacity) {
@@ -28,6 +32,10 @@ public final class SendList {
         this.s = structures.nativeOrder();
         this.errors = new int[capacity];
         this.lengths = new int[capacity];
+        this.addresses = new long[capacity];
+        this.segmentSizes = new int[capacity];
+        this.ipv4s = new int[capacity];
+        this.ports = new int[capacity];
     }
 
     public int capacity() {
@@ -79,6 +87,10 @@ public final class SendList {
         s.putInt(mmsg + 48, 0).putInt(mmsg + 56, 0);
         errors[i] = 0;
         lengths[i] = length;
+        addresses[i] = address;
+        segmentSizes[i] = Math.min(segmentSize, length);
+        ipv4s[i] = ipv4;
+        ports[i] = port;
     }
 
     /** errno of entry {@code i} after a send, 0 if it went out. */
@@ -88,6 +100,23 @@ public final class SendList {
 
     public int length(int i) {
         return lengths[i];
+    }
+
+    public long address(int i) {
+        return addresses[i];
+    }
+
+    /** The size of each datagram of entry {@code i} but the last. */
+    public int segmentSize(int i) {
+        return segmentSizes[i];
+    }
+
+    public int ipv4(int i) {
+        return ipv4s[i];
+    }
+
+    public int port(int i) {
+        return ports[i];
     }
 
     void setError(int i, int errno) {

@@ -1,0 +1,70 @@
+package dev.weft.router.dataplane.sleeve;
+
+import dev.weft.weaveutil.jna.IoBuffer;
+import dev.weft.weaveutil.jna.ReceiveList;
+import dev.weft.weaveutil.jna.SendList;
+import dev.weft.weaveutil.jna.UdpSocket;
+import dev.weft.weaveutil.ns.NetNs;
+import java.net.Inet4Address;
+
+/**
+ * The sleeve's UDP socket: GRO on receive, DF on every datagram (sizes come from verified path
+ * MTUs, not the kernel's cache), large buffers so bursts of 64 KiB GSO sends are not dropped.
+ */
+public final class KernelSleeveSocket implements SleeveSocket {
+    private static final int BUFFER_BYTES = 8 << 20;
+    private final UdpSocket socket;
+    private final NetNs ns;
+    private final boolean gro;
+
+    private KernelSleeveSocket(UdpSocket socket, NetNs ns) {
+        this.socket = socket;
+        this.ns = ns;
+        this.gro = socket.enableGro();
+        socket.setDontFragmentProbing();
+        socket.setBufferSizes(BUFFER_BYTES, BUFFER_BYTES);
+    }
+
+    /** Binds UDP {@code port} on every address of {@code ns}. */
+    public static KernelSleeveSocket bind(NetNs ns, Inet4Address address, int port) throws Exception {
+        return new KernelSleeveSocket(ns.call(() -> UdpSocket.bind(address, port)), ns);
+    }
+
+    public boolean groEnabled() {
+        return gro;
+    }
+
+    @Override
+    public int send(SendList list) {
+        return socket.send(list);
+    }
+
+    @Override
+    public int sendTo(IoBuffer buffer, int offset, int length, int ipv4, int port) {
+        return socket.sendTo(buffer.address() + offset, length, ipv4, port);
+    }
+
+    @Override
+    public int receive(ReceiveList list) {
+        return socket.receive(list);
+    }
+
+    @Override
+    public boolean awaitReadable(int timeoutMillis) {
+        return socket.awaitReadable(timeoutMillis);
+    }
+
+    @Override
+    public int kernelPathMtu(int ipv4) {
+        try {
+            return ns.call(() -> UdpSocket.kernelPathMtu(ipv4));
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
