@@ -176,6 +176,11 @@ public final class TcpCoalescer {
         count(writer.write(joined, 0, length));
     }
 
+    /** Forgets a half-joined frame (after a failure). */
+    public void discard() {
+        count = 0;
+    }
+
     private void count(int errno) {
         if (errno == 0) {
             framesWritten++;

@@ -80,6 +80,10 @@ final class FrameEmitter {
     boolean emit(ByteBuffer src, FrameInfo f, int gsoSize, SleevePeer to, long capturing, long destination,
                  IoBuffer srcMemory, TooBigAnswer tooBig) {
         DatagramBatch batch = batch(to);
+        if (batch.isNearlyFull()) {
+            flush();
+            batch = batch(to);
+        }
         int maxFrame = batch.maxFrame();
         boolean fits;
         if (gsoSize > 0) {
@@ -149,6 +153,16 @@ final class FrameEmitter {
 
     boolean hasPending() {
         return !dirty.isEmpty();
+    }
+
+    /** Drops everything queued (after a failure left a batch half-written). */
+    void discard() {
+        for (DatagramBatch batch : dirty) {
+            batch.clear();
+        }
+        dirty.clear();
+        sendList.clear();
+        needsFlush = false;
     }
 
     /** Sends every batch in one go (more calls only if there are more runs than the send list holds). */

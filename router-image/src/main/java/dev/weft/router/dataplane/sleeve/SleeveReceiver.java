@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * sends are flushed.
  */
 final class SleeveReceiver implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SleeveReceiver.class);
     private static final int IDLE_WAIT_MILLIS = 200;
     private static final int MESSAGES = 16;
 
@@ -36,6 +37,7 @@ final class SleeveReceiver implements Runnable {
     private final ReceiveList list = new ReceiveList(MESSAGES, 65536);
     private final FrameInfo info = new FrameInfo();
     private final FrameEmitter.TooBigAnswer backToSender;
+    private final LoopFailures failures = new LoopFailures(LOG, "sleeve receive loop");
     private volatile boolean running = true;
     private long lastLearnt = -1;
     private long lastLearntPeer;
@@ -68,14 +70,23 @@ final class SleeveReceiver implements Runnable {
     @Override
     public void run() {
         while (running) {
-            int n = socket.receive(list);
-            if (n == 0) {
-                delivery.flush();
-                emitter.flush();
-                socket.awaitReadable(IDLE_WAIT_MILLIS);
-                continue;
+            try {
+                int n = socket.receive(list);
+                if (n == 0) {
+                    delivery.flush();
+                    emitter.flush();
+                    socket.awaitReadable(IDLE_WAIT_MILLIS);
+                    continue;
+                }
+                handle(list, n, System.nanoTime());
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                failures.failed(e);
+                delivery.discard();
+                emitter.discard();
             }
-            handle(list, n, System.nanoTime());
         }
     }
 

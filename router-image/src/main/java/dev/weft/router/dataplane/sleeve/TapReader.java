@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * this peer's broadcast tree. Reads until the TAP is empty, then sends every batch at once.
  */
 final class TapReader implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TapReader.class);
     private static final long STP = 0x0180c2000000L;
     private static final int FLUSH_EVERY = 64;
     private static final int IDLE_WAIT_MILLIS = 200;
@@ -27,6 +28,7 @@ final class TapReader implements Runnable {
     private final IoBuffer rx = IoBuffer.allocate(VnetHeader.LENGTH + 65536 + 64);
     private final FrameInfo info = new FrameInfo();
     private final FrameEmitter.TooBigAnswer backToBridge;
+    private final LoopFailures failures = new LoopFailures(LOG, "sleeve capture loop");
     private volatile boolean running = true;
     private long lastLearnt = -1;
     private long lastLearntAt;
@@ -55,20 +57,27 @@ final class TapReader implements Runnable {
     public void run() {
         int sinceFlush = 0;
         while (running) {
-            int n = tap.read(rx, 0, rx.capacity());
-            if (n < 0) {
-                emitter.flush();
-                sinceFlush = 0;
-                tap.awaitReadable(IDLE_WAIT_MILLIS);
-                continue;
-            }
-            handle(n, System.nanoTime());
-            if (++sinceFlush >= FLUSH_EVERY || emitter.needsFlush()) {
-                emitter.flush();
-                sinceFlush = 0;
+            try {
+                int n = tap.read(rx, 0, rx.capacity());
+                if (n < 0) {
+                    emitter.flush();
+                    sinceFlush = 0;
+                    tap.awaitReadable(IDLE_WAIT_MILLIS);
+                    continue;
+                }
+                handle(n, System.nanoTime());
+                if (++sinceFlush >= FLUSH_EVERY || emitter.needsFlush()) {
+                    emitter.flush();
+                    sinceFlush = 0;
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                failures.failed(e);
+                emitter.discard();
             }
         }
-        emitter.flush();
     }
 
     void handle(int n, long now) {
