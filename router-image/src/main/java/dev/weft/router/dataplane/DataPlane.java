@@ -38,6 +38,8 @@ public final class DataPlane implements Overlay {
     public static final String FEATURE_DATA_PORT = "DataPort";
     static final long SLEEVE_WORKING_WINDOW_NANOS = 15_000_000_000L;
     private static final long SUPERVISE_MILLIS = 100;
+    private static final int STALE_CHECK_TICKS = 10;
+    private long ticks;
 
     private final DataPlaneConfig config;
     private final Sleeve sleeve;
@@ -177,6 +179,9 @@ public final class DataPlane implements Overlay {
             for (DataPlaneConnection c : connections) {
                 superviseOne(c, now);
             }
+            if (fastPath != null && ++ticks % STALE_CHECK_TICKS == 0) {
+                forgetStaleSleeveEntries();
+            }
         } catch (RuntimeException e) {
             LOG.warn("data-plane supervisor: {}", e.toString());
         }
@@ -220,6 +225,38 @@ public final class DataPlane implements Overlay {
             devices.removeFlood(c.remoteIp(), link.remotePort());
         }
         LOG.info("connection to {}: sleeve ({})", c, reason);
+    }
+
+    /**
+     * Frames for a MAC behind a fast-path neighbour should leave by the VXLAN port; the bridge may
+     * still point at the sleeve's port for it (learnt from frames the sleeve delivered while the
+     * connection was changing over). Such entries are dropped so the bridge learns the MAC anew.
+     */
+    private synchronized void forgetStaleSleeveEntries() {
+        List<DataPlaneConnection> fast = connections.stream().filter(DataPlaneConnection::fastActive).toList();
+        if (fast.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> behindFastPath = new java.util.HashSet<>();
+        for (DataPlaneConnection c : fast) {
+            for (long m : sleeve.macsAt(c.params().remotePeer())) {
+                behindFastPath.add(m);
+            }
+        }
+        List<Mac> stale = devices.learntOnBridgePort(tapName).stream()
+                .filter(m -> behindFastPath.contains(value(m))).toList();
+        if (!stale.isEmpty()) {
+            devices.forgetOnBridgePort(tapName, stale);
+            LOG.debug("forgot {} bridge entries on {} for MACs behind the fast path", stale.size(), tapName);
+        }
+    }
+
+    private static long value(Mac mac) {
+        long v = 0;
+        for (byte b : mac.toBytes()) {
+            v = (v << 8) | (b & 0xff);
+        }
+        return v;
     }
 
     private static Mac mac(long value) {

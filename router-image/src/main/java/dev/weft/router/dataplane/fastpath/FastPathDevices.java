@@ -17,5 +17,8 @@ public interface FastPathDevices {
 
     void forgetOnBridgePort(String port, List<Mac> macs);
 
+    /** The MACs the bridge has learnt on {@code port}. */
+    List<Mac> learntOnBridgePort(String port);
+
     void remove();
 }

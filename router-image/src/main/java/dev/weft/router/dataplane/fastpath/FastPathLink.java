@@ -7,9 +7,9 @@ package dev.weft.router.dataplane.fastpath;
  * and it comes back as soon as answers resume). Pure state; the caller sends and receives.
  */
 public final class FastPathLink {
-    public static final long INTERVAL_NANOS = 1_000_000_000L;
+    public static final long INTERVAL_NANOS = 500_000_000L;
     public static final long PROBING_INTERVAL_NANOS = 500_000_000L;
-    public static final long FAIL_NANOS = 5_000_000_000L;
+    public static final long FAIL_NANOS = 3_000_000_000L;
     static final int ANSWERS_TO_ACTIVATE = 2;
 
     private final long remoteName;

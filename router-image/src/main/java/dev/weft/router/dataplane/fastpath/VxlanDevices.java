@@ -144,6 +144,15 @@ public final class VxlanDevices implements FastPathDevices {
         macs.forEach(mac -> deleteQuietly(Neighbour.bridgeFdb(index, mac)));
     }
 
+    @Override
+    public List<Mac> learntOnBridgePort(String port) {
+        int index = netlink.links().get(port).index();
+        return netlink.neighbours().list(Neighbour.FAMILY_BRIDGE, index).stream()
+                .filter(n -> n.mac() != null && (n.flags() & Neighbour.NTF_SELF) == 0
+                        && (n.state() & Neighbour.NUD_PERMANENT) == 0)
+                .map(Neighbour::mac).toList();
+    }
+
     private void deleteQuietly(Neighbour n) {
         try {
             netlink.neighbours().delete(n);

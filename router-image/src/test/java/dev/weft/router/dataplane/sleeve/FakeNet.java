@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * kernel would, a path MTU above which datagrams silently vanish (a blackhole the kernel does not
  * know about), and TAP ports whose frames tests write and read.
  */
-final class FakeNet {
+public final class FakeNet {
     private final Map<Integer, Socket> sockets = new ConcurrentHashMap<>();
-    volatile int pathMtu = 1500;
+    public volatile int pathMtu = 1500;
     volatile int kernelMtu = 1500;
-    volatile boolean dropEverything;
+    public volatile boolean dropEverything;
 
     static boolean waitFor(java.util.Queue<?> queue, int timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -40,7 +40,7 @@ final class FakeNet {
     record Datagram(byte[] bytes, int fromIp, int fromPort) {
     }
 
-    Socket socket(int ipv4) {
+    public Socket socket(int ipv4) {
         Socket s = new Socket(ipv4);
         sockets.put(ipv4, s);
         return s;
@@ -53,7 +53,7 @@ final class FakeNet {
         }
     }
 
-    final class Socket implements SleeveSocket {
+    public final class Socket implements SleeveSocket {
         final int ip;
         final BlockingQueue<Datagram> queue = new LinkedBlockingQueue<>();
         final List<Integer> sentSizes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -136,7 +136,7 @@ final class FakeNet {
     }
 
     /** A TAP port: tests put frames "from the bridge" and take the frames the sleeve wrote. */
-    static final class Tap implements TapPort {
+    public static final class Tap implements TapPort {
         final BlockingQueue<byte[]> fromBridge = new LinkedBlockingQueue<>();
         final BlockingQueue<byte[]> toBridge = new LinkedBlockingQueue<>();
 
