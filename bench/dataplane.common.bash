@@ -100,6 +100,7 @@ dp_cut() {
 
 # dp_start_weft [--no-fastdp] [--cut A,B]... : the data plane on every host; waits until every
 # connection is established (and, with the fast path, every connection carries it, unless cut).
+# DP_WEFT_PROPS adds JVM system properties (e.g. the sleeve's tuning switches).
 dp_start_weft() {
     local args=() hosts=() want_fastdp=1 i
     while (($#)); do
@@ -112,7 +113,7 @@ dp_start_weft() {
     done
     for ((i = 1; i <= DP_HOSTS; i++)); do hosts+=("$(dp_peer "$i")@$(dp_ns "h$i")@$(dp_host_ip "$i")"); done
     # shellcheck disable=SC2086
-    java $DP_JAVA_OPTS -Dlab.stdin=false -cp "$DP_JAR" dev.weft.router.dataplane.lab.DataPlaneLab \
+    java $DP_JAVA_OPTS ${DP_WEFT_PROPS:-} -Dlab.stdin=false -cp "$DP_JAR" dev.weft.router.dataplane.lab.DataPlaneLab \
         --mtu "$DP_MTU" "${args[@]}" "${hosts[@]}" >"$DP_WORK/weft.log" 2>&1 &
     DP_LAB_PID=$!
     local deadline=$((SECONDS + 60))

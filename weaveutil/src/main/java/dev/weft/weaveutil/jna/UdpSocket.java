@@ -107,6 +107,26 @@ public final class UdpSocket implements AutoCloseable {
         return sent;
     }
 
+    /** Like {@link #send(SendList)} with one system call per entry (for measuring what batching saves). */
+    public int sendEach(SendList list) {
+        int sent = 0;
+        for (int i = 0; i < list.size(); i++) {
+            while (true) {
+                int n = NativeIo.sendmmsg(fd, list.messagesAddress(i), 1, 0);
+                if (n == 1) {
+                    sent++;
+                    break;
+                }
+                int errno = Native.getLastError();
+                if (errno != NativeIo.EINTR) {
+                    list.setError(i, errno);
+                    break;
+                }
+            }
+        }
+        return sent;
+    }
+
     /** Sends one datagram of {@code length} bytes at {@code address}; returns 0 or the errno. */
     public int sendTo(long address, int length, int ipv4, int destinationPort) {
         synchronized (scratch) {

@@ -29,7 +29,15 @@ public final class TcpCoalescer {
     private long writesFailed;
     private long segmentsJoined;
 
+    private final boolean joining;
+
     public TcpCoalescer(FrameWriter writer) {
+        this(true, writer);
+    }
+
+    /** @param joining false to write every frame as it is (for measuring what joining saves) */
+    public TcpCoalescer(boolean joining, FrameWriter writer) {
+        this.joining = joining;
         this.writer = writer;
     }
 
@@ -43,7 +51,7 @@ public final class TcpCoalescer {
         if (!info.parse(b, frameOffset, frameLength)) {
             return;
         }
-        if (joinable(b, info)) {
+        if (joining && joinable(b, info)) {
             if (count > 0 && follows(b, info)) {
                 append(b, info);
             } else {

@@ -40,6 +40,7 @@ final class FrameEmitter {
     private final DatagramBatch[] sent = new DatagramBatch[256];
     private final IoBuffer answer = IoBuffer.allocate(2048);
     private boolean needsFlush;
+    private final boolean gso = SleeveTuning.fromSystemProperties().gso();
 
     /** Called when a neighbour's datagrams are refused as too big: its path MTU has shrunk. */
     interface PathTrouble {
@@ -174,11 +175,12 @@ final class FrameEmitter {
         sendList.clear();
         int listed = 0;
         for (DatagramBatch batch : dirty) {
-            if (sendList.size() + batch.pendingRuns() > sendList.capacity()) {
+            int needed = gso ? batch.pendingRuns() : batch.pendingDatagrams();
+            if (sendList.size() + needed > sendList.capacity()) {
                 send(listed);
                 listed = 0;
             }
-            int added = batch.emit(sendList);
+            int added = gso ? batch.emit(sendList) : batch.emitEach(sendList);
             for (int i = 0; i < added; i++) {
                 sent[listed++] = batch;
             }

@@ -16,11 +16,12 @@ public final class KernelSleeveSocket implements SleeveSocket {
     private final UdpSocket socket;
     private final NetNs ns;
     private final boolean gro;
+    private final boolean batch = SleeveTuning.fromSystemProperties().batch();
 
     private KernelSleeveSocket(UdpSocket socket, NetNs ns) {
         this.socket = socket;
         this.ns = ns;
-        this.gro = socket.enableGro();
+        this.gro = SleeveTuning.fromSystemProperties().gro() && socket.enableGro();
         socket.setDontFragmentProbing();
         socket.setBufferSizes(BUFFER_BYTES, BUFFER_BYTES);
     }
@@ -36,7 +37,10 @@ public final class KernelSleeveSocket implements SleeveSocket {
 
     @Override
     public int send(SendList list) {
-        return socket.send(list);
+        if (batch) {
+            return socket.send(list);
+        }
+        return socket.sendEach(list);
     }
 
     @Override

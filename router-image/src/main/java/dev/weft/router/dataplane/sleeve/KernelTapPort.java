@@ -15,7 +15,9 @@ public final class KernelTapPort implements TapPort {
 
     /** Creates TAP {@code name} in {@code ns} (gone again when closed or when this process dies). */
     public static KernelTapPort open(NetNs ns, String name) throws Exception {
-        return new KernelTapPort(ns.call(() -> TunFile.openTap(name, false, TapOptions.offloaded())));
+        TapOptions options = SleeveTuning.fromSystemProperties().offload() ? TapOptions.offloaded()
+                : new TapOptions(true, 0, true);
+        return new KernelTapPort(ns.call(() -> TunFile.openTap(name, false, options)));
     }
 
     public String name() {

@@ -53,7 +53,7 @@ final class SleeveReceiver implements Runnable {
         this.emitter = emitter;
         this.stats = stats;
         this.control = control;
-        this.delivery = new TcpCoalescer((buffer, offset, length) -> {
+        this.delivery = new TcpCoalescer(SleeveTuning.fromSystemProperties().join(), (buffer, offset, length) -> {
             int errno = tap.write(buffer, offset, length);
             if (errno != 0) {
                 stats.tapWriteErrors.increment();

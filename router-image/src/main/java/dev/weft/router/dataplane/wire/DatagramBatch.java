@@ -125,6 +125,34 @@ public final class DatagramBatch {
         return runs;
     }
 
+    /** Like {@link #emit} with one entry per datagram (no GSO), for measuring what GSO saves. */
+    public int emitEach(SendList list) {
+        closeDatagram();
+        int ip = target.ipv4();
+        int port = target.port();
+        int added = 0;
+        for (int r = 0; r < runs; r++) {
+            for (int off = 0; off < runLength[r]; off += runSegment[r]) {
+                if (list.isFull()) {
+                    return added;
+                }
+                list.add(memory.address() + runStart[r] + off, Math.min(runSegment[r], runLength[r] - off),
+                        runSegment[r], ip, port);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Datagrams waiting to be emitted. */
+    public int pendingDatagrams() {
+        int n = open >= 0 ? 1 : 0;
+        for (int r = 0; r < runs; r++) {
+            n += (runLength[r] + runSegment[r] - 1) / runSegment[r];
+        }
+        return n;
+    }
+
     /** Runs waiting to be emitted (after closing the open datagram). */
     public int pendingRuns() {
         return runs + (open >= 0 ? 1 : 0);
