@@ -5,7 +5,11 @@ import dev.weft.router.dataplane.fastpath.KernelHeartbeatPort;
 import dev.weft.router.dataplane.fastpath.VxlanDevices;
 import dev.weft.router.dataplane.sleeve.KernelSleeveSocket;
 import dev.weft.router.dataplane.sleeve.KernelTapPort;
+import dev.weft.router.dataplane.sleeve.PacketSocketPort;
 import dev.weft.router.dataplane.sleeve.Sleeve;
+import dev.weft.router.dataplane.sleeve.TapPort;
+import dev.weft.weaveutil.model.LinkAttrs;
+import dev.weft.weaveutil.model.Veth;
 import dev.weft.router.mesh.Membership;
 import dev.weft.router.mesh.MeshRoutes;
 import dev.weft.weaveutil.addr.Mac;
@@ -26,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataPlanes {
     public static final String TAP = "vethwe-sleeve";
+    static final String PCAP_BRIDGE_END = "vethwe-bridge";
+    static final String PCAP_END = "vethwe-pcap";
     private static final Logger LOG = LoggerFactory.getLogger(DataPlanes.class);
     private static final int EADDRINUSE = 98;
 
@@ -44,12 +50,24 @@ public final class DataPlanes {
             }
             KernelSleeveSocket socket = bind(hostNs, config.meshPort());
             made.push(socket);
-            KernelTapPort tap = KernelTapPort.open(hostNs, TAP);
+            TapPort tap;
+            String port;
+            if ("packet".equals(System.getProperty("weft.sleeve.capture"))) {
+                port = PCAP_BRIDGE_END;
+                links.deleteIfExists(PCAP_BRIDGE_END);
+                links.add(new Veth(LinkAttrs.named(PCAP_BRIDGE_END).withMtu(config.mtu()), PCAP_END, null));
+                made.push(() -> links.deleteIfExists(PCAP_BRIDGE_END));
+                links.setUp(PCAP_END);
+                tap = PacketSocketPort.open(hostNs, links.get(PCAP_END).index());
+            } else {
+                port = TAP;
+                tap = KernelTapPort.open(hostNs, TAP);
+            }
             made.push(tap);
-            links.setMtu(TAP, config.mtu());
-            links.setMaster(TAP, config.bridge());
-            links.setBridgePort(TAP, BridgePortFlags.UNCHANGED.withIsolated(true));
-            links.setUp(TAP);
+            links.setMtu(port, config.mtu());
+            links.setMaster(port, config.bridge());
+            links.setBridgePort(port, BridgePortFlags.UNCHANGED.withIsolated(true));
+            links.setUp(port);
             VxlanDevices devices = null;
             FastPath fastPath = null;
             if (config.fastPath()) {
@@ -63,7 +81,11 @@ public final class DataPlanes {
                 fastPath = new FastPath(config.self().value(), heartbeats, config.mtu() + 14);
             }
             Sleeve sleeve = new Sleeve(config.self(), tap, socket, routes, membership);
-            DataPlane plane = new DataPlane(config, sleeve, fastPath, devices, TAP, netlink);
+            AutoCloseable release = port.equals(TAP) ? netlink : () -> {
+                links.deleteIfExists(PCAP_BRIDGE_END);
+                netlink.close();
+            };
+            DataPlane plane = new DataPlane(config, sleeve, fastPath, devices, port, release);
             plane.start();
             LOG.info("data plane: sleeve on UDP {} (TAP {}, GRO {}), {}, MTU {}", config.meshPort(), TAP,
                     socket.groEnabled() ? "on" : "off", config.fastPath() ? "fast path VXLAN on UDP "
