@@ -42,6 +42,7 @@ public final class RouterLauncher {
 
     /** Launches and returns the router container's id. */
     public String launch(LaunchOptions options) {
+        checkMtu(env.get("WEAVE_MTU", ""));
         String name = env.containerName();
         checkNoRouter(name);
         requireImage(Images.ROUTER);
@@ -80,6 +81,22 @@ public final class RouterLauncher {
         if (router.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
             throw WeaveException.error("Weave Net is already running (something answers at " + env.httpAddr() + ")");
         }
+    }
+
+    /** WEAVE_MTU as the router's data plane accepts it (576..65485, the kernel's VXLAN limit), checked before anything is made. */
+    static void checkMtu(String mtu) {
+        if (mtu.isEmpty()) {
+            return;
+        }
+        try {
+            int value = Integer.parseInt(mtu.strip());
+            if (value >= 576 && value <= 65485) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw WeaveException.error("invalid WEAVE_MTU '" + mtu + "': must be a number between 576 and 65485");
     }
 
     private void requireImage(String image) {
