@@ -285,6 +285,45 @@ public final class DataPlane implements Overlay {
                 + " for " + link.silentSeconds(now) + " s";
     }
 
+    /**
+     * What {@code weave report} shows under the router's overlay diagnostics: per path its devices,
+     * the sleeve's counters and MACs learnt, and per connection its overlay, MTU and reason.
+     */
+    public Map<String, Object> diagnostics() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        Map<String, Object> fast = new java.util.LinkedHashMap<>();
+        fast.put("Enabled", config.fastPath());
+        if (config.fastPath()) {
+            fast.put("Device", dev.weft.router.dataplane.fastpath.VxlanDevices.DATA);
+            fast.put("Port", config.fastPathPort());
+        }
+        d.put("fastdp", fast);
+        Map<String, Object> sl = new java.util.LinkedHashMap<>();
+        sl.put("Port", config.meshPort());
+        sl.put("Interface", tapName);
+        dev.weft.router.dataplane.sleeve.SleeveStats st = sleeve.stats();
+        sl.put("CaptureStats", Map.of("FramesCaptured", st.framesCaptured(), "FramesDelivered",
+                st.framesDelivered(), "FramesRelayed", st.framesRelayed(), "Dropped", st.dropped(),
+                "TooBigAnswered", st.tooBigAnswered(), "Fragmented", st.fragmented()));
+        sl.put("MACs", sleeve.macCount());
+        d.put("sleeve", sl);
+        List<Map<String, Object>> conns = new java.util.ArrayList<>();
+        for (DataPlaneConnection c : connections) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(c.attrs());
+            m.put("Peer", c.params().remotePeer().toString());
+            m.put("Address", c.remoteIp().getHostAddress());
+            SleevePeer p = c.sleevePeer();
+            if (p != null) {
+                m.put("PathMTU", p.pathMtu());
+                m.put("SleeveDatagramsSent", p.datagramsSent());
+                m.put("SleeveDatagramsReceived", p.datagramsReceived());
+            }
+            conns.add(m);
+        }
+        d.put("Connections", conns);
+        return d;
+    }
+
     /** The connections now (for status and metrics). */
     public List<DataPlaneConnection> connections() {
         return List.copyOf(connections);

@@ -39,6 +39,7 @@ public final class Sleeve implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Thread captureThread;
     private final Thread receiveThread;
+    private final dev.weft.weaveutil.jna.IoBuffer timerScratch = dev.weft.weaveutil.jna.IoBuffer.allocate(65536);
     private volatile ForwardingTable table = ForwardingTable.EMPTY;
     private volatile boolean closed;
 
@@ -84,7 +85,7 @@ public final class Sleeve implements AutoCloseable {
         int initialMtu = socket.kernelPathMtu(ipv4);
         SleevePeer peer = new SleevePeer(name.value(), self, ipv4, port,
                 initialMtu > 0 ? Math.min(initialMtu, 65535) : 1500, sealer);
-        monitors.put(name.value(), new SleeveLinkMonitor(peer, socket, connectionUid, now));
+        monitors.put(name.value(), new SleeveLinkMonitor(peer, socket, connectionUid, now, timerScratch));
         rebuild();
         return peer;
     }

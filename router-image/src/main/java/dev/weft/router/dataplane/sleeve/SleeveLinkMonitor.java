@@ -23,7 +23,7 @@ final class SleeveLinkMonitor {
     private final SleeveSocket socket;
     private final long uid;
     private final long startNanos;
-    private final IoBuffer timerScratch = IoBuffer.allocate(65536);
+    private final IoBuffer timerScratch;
     private final IoBuffer replyScratch = IoBuffer.allocate(512);
     private long nextHeartbeat;
     private volatile long lastAnswer;
@@ -35,8 +35,10 @@ final class SleeveLinkMonitor {
     private long nextKernelCheck;
     private volatile boolean verified;
 
-    SleeveLinkMonitor(SleevePeer peer, SleeveSocket socket, long uid, long nowNanos) {
+    /** @param timerScratch 64 KiB for heartbeats and probes, shared by the monitors of one timer thread */
+    SleeveLinkMonitor(SleevePeer peer, SleeveSocket socket, long uid, long nowNanos, IoBuffer timerScratch) {
         this.peer = peer;
+        this.timerScratch = timerScratch;
         this.socket = socket;
         this.uid = uid;
         this.startNanos = nowNanos;
@@ -49,7 +51,7 @@ final class SleeveLinkMonitor {
         return peer;
     }
 
-    /** Sends what is due: heartbeats, probes. */
+    /** Sends what is due: heartbeats, probes (on the timer thread only: it owns the scratch buffer). */
     synchronized void tick(long now) {
         if (now - nextHeartbeat >= 0) {
             sendHeartbeat(now);
@@ -165,7 +167,6 @@ final class SleeveLinkMonitor {
         if (search != null && probeOutstanding && size == search.probeSize()) {
             search.answered(size);
             probeOutstanding = false;
-            tick(now);
         }
     }
 
