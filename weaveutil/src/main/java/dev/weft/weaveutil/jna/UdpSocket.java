@@ -169,28 +169,11 @@ public final class UdpSocket implements AutoCloseable {
 
     /**
      * The kernel's path MTU towards {@code ipv4} (its route's MTU, lowered by ICMP "fragmentation
-     * needed" it received), through a throwaway connected socket.
+     * needed" it received), through a throwaway connected socket in the calling thread's namespace.
      */
     public static int kernelPathMtu(int ipv4) {
-        int fd = NativeIo.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            throw new NativeCallException("open UDP socket", Native.getLastError());
-        }
-        IoBuffer b = IoBuffer.allocate(32);
-        ByteBuffer v = b.nativeOrder();
-        try {
-            v.putShort(0, (short) AF_INET).put(2, (byte) (6783 >>> 8)).put(3, (byte) 6783);
-            v.put(4, (byte) (ipv4 >>> 24)).put(5, (byte) (ipv4 >>> 16)).put(6, (byte) (ipv4 >>> 8)).put(7, (byte) ipv4);
-            if (NativeIo.connect(fd, b.address(), 16) != 0) {
-                throw new NativeCallException("route to " + Ipv4Text.of(ipv4), Native.getLastError());
-            }
-            v.putInt(24, 4);
-            if (NativeIo.getsockopt(fd, NativeIo.SOL_IP, NativeIo.IP_MTU, b.address() + 16, b.address() + 24) != 0) {
-                throw new NativeCallException("read path MTU to " + Ipv4Text.of(ipv4), Native.getLastError());
-            }
-            return v.getInt(16);
-        } finally {
-            NativeIo.close(fd);
+        try (PathMtuQuery query = PathMtuQuery.open()) {
+            return query.pathMtu(ipv4);
         }
     }
 

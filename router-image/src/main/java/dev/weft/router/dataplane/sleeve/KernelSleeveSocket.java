@@ -1,6 +1,7 @@
 package dev.weft.router.dataplane.sleeve;
 
 import dev.weft.weaveutil.jna.IoBuffer;
+import dev.weft.weaveutil.jna.PathMtuQuery;
 import dev.weft.weaveutil.jna.ReceiveList;
 import dev.weft.weaveutil.jna.SendList;
 import dev.weft.weaveutil.jna.UdpSocket;
@@ -14,13 +15,13 @@ import java.net.Inet4Address;
 public final class KernelSleeveSocket implements SleeveSocket {
     private static final int BUFFER_BYTES = 8 << 20;
     private final UdpSocket socket;
-    private final NetNs ns;
+    private final PathMtuQuery pathMtu;
     private final boolean gro;
     private final boolean batch = SleeveTuning.fromSystemProperties().batch();
 
-    private KernelSleeveSocket(UdpSocket socket, NetNs ns) {
+    private KernelSleeveSocket(UdpSocket socket, PathMtuQuery pathMtu) {
         this.socket = socket;
-        this.ns = ns;
+        this.pathMtu = pathMtu;
         this.gro = SleeveTuning.fromSystemProperties().gro() && socket.enableGro();
         socket.setDontFragmentProbing();
         socket.setBufferSizes(BUFFER_BYTES, BUFFER_BYTES);
@@ -28,7 +29,13 @@ public final class KernelSleeveSocket implements SleeveSocket {
 
     /** Binds UDP {@code port} on every address of {@code ns}. */
     public static KernelSleeveSocket bind(NetNs ns, Inet4Address address, int port) throws Exception {
-        return new KernelSleeveSocket(ns.call(() -> UdpSocket.bind(address, port)), ns);
+        UdpSocket socket = ns.call(() -> UdpSocket.bind(address, port));
+        try {
+            return new KernelSleeveSocket(socket, ns.call(PathMtuQuery::open));
+        } catch (Exception | Error e) {
+            socket.close();
+            throw e;
+        }
     }
 
     public boolean groEnabled() {
@@ -61,8 +68,8 @@ public final class KernelSleeveSocket implements SleeveSocket {
     @Override
     public int kernelPathMtu(int ipv4) {
         try {
-            return ns.call(() -> UdpSocket.kernelPathMtu(ipv4));
-        } catch (Exception e) {
+            return pathMtu.pathMtu(ipv4);
+        } catch (RuntimeException e) {
             return 0;
         }
     }
@@ -70,5 +77,6 @@ public final class KernelSleeveSocket implements SleeveSocket {
     @Override
     public void close() {
         socket.close();
+        pathMtu.close();
     }
 }
