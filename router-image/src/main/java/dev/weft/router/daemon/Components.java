@@ -10,6 +10,9 @@ import dev.weft.router.attach.HostSide;
 import dev.weft.router.attach.HostSideConfig;
 import dev.weft.router.attach.NameBook;
 import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.dataplane.DataPlaneConfig;
+import dev.weft.router.dataplane.DataPlaneException;
+import dev.weft.router.dataplane.DataPlanes;
 import dev.weft.router.dns.WeaveDns;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.DockerEventWatcher;
@@ -19,6 +22,7 @@ import dev.weft.router.ipam.IpamApi;
 import dev.weft.router.mesh.GossipChannels;
 import dev.weft.router.mesh.Membership;
 import dev.weft.router.mesh.Mesh;
+import dev.weft.router.mesh.Overlay;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -68,6 +72,17 @@ final class Components implements AutoCloseable {
         /** The peer mesh over TCP on {@code --host:--port}; not yet listening. */
         MeshRuntime mesh(DaemonConfig config) {
             return MeshRuntime.overTcp(config);
+        }
+
+        /**
+         * The data plane on the host's kernel (the sleeve on UDP {@code --port}, the VXLAN fast path on the
+         * next port unless {@code --no-fastdp}), started; the weave bridge must exist.
+         */
+        Overlay dataPlane(DaemonConfig config, HostTools tools, Mesh mesh) throws DataPlaneException {
+            int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
+            DataPlaneConfig planeConfig = new DataPlaneConfig(config.identity().name(), config.weaveBridge(), mtu,
+                    config.port(), !config.noFastdp());
+            return DataPlanes.start(planeConfig, tools.hostNs(), mesh.membership(), mesh.routes());
         }
 
         Components create(DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
@@ -144,6 +159,13 @@ final class Components implements AutoCloseable {
             host.start();
             LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
         });
+        startSteps.add(1, () -> {
+            Overlay plane = factory.dataPlane(config, tools, mesh);
+            if (plane != null) {
+                toClose.push(plane::stop);
+                mesh.setOverlay(plane);
+            }
+        });
     }
 
     private static HostSideConfig hostConfig(DaemonConfig config, HostTools tools) {
@@ -178,14 +200,15 @@ final class Components implements AutoCloseable {
         return sections;
     }
 
-    /**
-     * Brings up the host side, then weaveDNS; starts following Docker events; then lets IPAM claim
-     * the addresses in use and drop owners that no longer run.
-     */
-    void start() throws Exception {
+    /** Brings up the host side, the data plane (registered on the mesh as its overlay), then weaveDNS. */
+    void startServices() throws Exception {
         for (Step step : startSteps) {
             step.run();
         }
+    }
+
+    /** Starts following Docker events; then lets IPAM claim the addresses in use and drop owners that no longer run. */
+    void reconcile() throws Exception {
         if (watcher != null) {
             eventSubscribers.forEach(watcher::subscribe);
             watcher.start();

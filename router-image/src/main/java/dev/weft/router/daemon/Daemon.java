@@ -100,9 +100,10 @@ public final class Daemon implements AutoCloseable {
             module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
+        components.startServices();
         startMesh(config, store, meshRuntime.mesh());
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
-        components.start();
+        components.reconcile();
         readiness.ready();
         LOG.info("ready");
     }

@@ -1,5 +1,6 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.dataplane.DataPlaneConfig;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.dns.DnsConfig;
 import dev.weft.router.http.ListenAddress;
@@ -54,8 +55,9 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
             throw new IllegalArgumentException("--resume: you must not specify an initial peer list in conjunction"
                     + " with --resume (the persisted one is used)");
         }
-        if (o.mtu < 0) {
-            throw new IllegalArgumentException("--mtu " + o.mtu + ": must not be negative");
+        if (o.mtu != 0 && (o.mtu < DataPlaneConfig.MIN_MTU || o.mtu > DataPlaneConfig.MAX_MTU)) {
+            throw new IllegalArgumentException("--mtu " + o.mtu + ": must be between " + DataPlaneConfig.MIN_MTU
+                    + " and " + DataPlaneConfig.MAX_MTU);
         }
         List<String> trusted = new ArrayList<>();
         for (String cidr : o.trustedSubnets.split(",")) {

@@ -78,6 +78,15 @@ class WeaverTest {
     }
 
     @Test
+    void anMtuOutsideWhatTheDataPlaneCarriesIsOneClearLineAndExit1() {
+        assertEquals(1, run("--name", "::1", "--mtu", "70000"));
+        assertEquals("weaver: --mtu 70000: must be between 576 and 65485\n", err.toString());
+        assertNull(started);
+        assertEquals(0, run("--name", "::1", "--mtu", "9000"));
+        assertEquals(9000, started.mtu());
+    }
+
+    @Test
     void rangeWithHostBitsAndTooSmallRangesGiveTheOriginalMessages() {
         assertEquals(1, run("--name", "::1", "--ipalloc-range", "10.32.0.1/12"));
         assertEquals("weaver: --ipalloc-range: invalid subnet - bits after network prefix are not all zero: "

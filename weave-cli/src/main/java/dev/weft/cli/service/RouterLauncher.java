@@ -45,6 +45,7 @@ public final class RouterLauncher {
 
     /** Launches and returns the router container's id. */
     public String launch(LaunchOptions options) {
+        checkMtu(env.get("WEAVE_MTU", ""));
         String name = env.containerName();
         RunOptions runOptions = DockerRunArgs.from(env, "WEAVE_DOCKER_ARGS");
         RouterContainer container = new RouterContainer(env, options);
@@ -97,6 +98,22 @@ public final class RouterLauncher {
         if (api.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
             throw WeaveException.error("Weave Net is already running (something answers at " + httpAddr + ")");
         }
+    }
+
+    /** WEAVE_MTU as the router's data plane accepts it (576..65485, the kernel's VXLAN limit), checked before anything is made. */
+    static void checkMtu(String mtu) {
+        if (mtu.isEmpty()) {
+            return;
+        }
+        try {
+            int value = Integer.parseInt(mtu.strip());
+            if (value >= 576 && value <= 65485) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw WeaveException.error("invalid WEAVE_MTU '" + mtu + "': must be a number between 576 and 65485");
     }
 
     private void requireImage(String image) {

@@ -189,6 +189,28 @@ class LaunchTest {
     }
 
     @Test
+    void weaveMtuReachesTheRouterAndAnInvalidOneStopsLaunchBeforeAnythingIsMade() {
+        cli.env.put("WEAVE_MTU", "1400");
+        cli.env.put("WEAVE_NO_FASTDP", "1");
+        Cli.Result ok = cli.run("launch");
+        assertEquals(0, ok.status(), ok.err());
+        List<String> args = container("weave").spec.args();
+        assertEquals("1400", args.get(args.indexOf("--mtu") + 1));
+        assertTrue(args.contains("--no-fastdp"));
+
+        Cli other = new Cli();
+        other.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
+        for (String bad : List.of("abc", "100", "70000")) {
+            other.env.put("WEAVE_MTU", bad);
+            Cli.Result result = other.run("launch");
+            assertEquals(1, result.status());
+            assertEquals("weave: invalid WEAVE_MTU '" + bad + "': must be a number between 576 and 65485\n",
+                    result.err());
+        }
+        assertEquals(List.of(), other.docker.log, "no container was made");
+    }
+
+    @Test
     void alreadyRunningExits3() {
         cli.docker.add("weave", "running", "weft/weave:0.1.0");
         Cli.Result result = cli.run("launch");
