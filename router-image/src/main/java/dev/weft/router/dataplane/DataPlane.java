@@ -289,6 +289,7 @@ public final class DataPlane implements Overlay {
      * What {@code weave report} shows under the router's overlay diagnostics: per path its devices,
      * the sleeve's counters and MACs learnt, and per connection its overlay, MTU and reason.
      */
+    @Override
     public Map<String, Object> diagnostics() {
         Map<String, Object> d = new java.util.LinkedHashMap<>();
         Map<String, Object> fast = new java.util.LinkedHashMap<>();
@@ -304,6 +305,7 @@ public final class DataPlane implements Overlay {
         dev.weft.router.dataplane.sleeve.SleeveStats st = sleeve.stats();
         sl.put("CaptureStats", Map.of("FramesCaptured", st.framesCaptured(), "FramesDelivered",
                 st.framesDelivered(), "FramesRelayed", st.framesRelayed(), "Dropped", st.dropped(),
+                "DroppedNotAuthentic", st.droppedNotAuthentic(), "DroppedReplayed", st.droppedReplayed(),
                 "TooBigAnswered", st.tooBigAnswered(), "Fragmented", st.fragmented()));
         sl.put("MACs", sleeve.macCount());
         d.put("sleeve", sl);

@@ -131,6 +131,12 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         this.disabledReason = reason;
     }
 
+    /** The overlay's diagnostics for the report; empty without an overlay. */
+    public Map<String, Object> overlayDiagnostics() {
+        Overlay o = overlay;
+        return o == null ? Map.of() : o.diagnostics();
+    }
+
     String disabledReason() {
         return disabledReason;
     }
