@@ -39,6 +39,7 @@ public final class Daemon implements AutoCloseable {
     private final StatusBoard board;
     private final RouterState router;
     private volatile boolean closed;
+    private volatile Components components;
 
     private Daemon(DaemonConfig config) {
         this.router = new RouterState(config.identity(), config.port(), false, config.peerDiscovery(),
@@ -76,7 +77,7 @@ public final class Daemon implements AutoCloseable {
         Readiness readiness = board.readiness();
         readiness.waitingFor("starting: opening the data store and starting components");
         new StatusApi(board, new WeaveMetrics()).register(routes);
-        new RouterApi(router, RouterApi.ProxyAddresses.NONE).register(routes);
+        new RouterApi(router, () -> components == null ? List.of() : components.proxyAddresses()).register(routes);
         router.connect(config.peers(), false);
         listen("control", config.httpAddress(), pattern -> true);
         listen("status", config.statusAddress(), StatusApi::isStatusPattern);
@@ -87,6 +88,7 @@ public final class Daemon implements AutoCloseable {
         LOG.info("data store {}", config.dataFile());
         Components components = factory.create(config, store);
         toClose.push(components);
+        this.components = components;
         ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
