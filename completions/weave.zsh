@@ -257,8 +257,8 @@ function _picocli_weave_launch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-restart' '--help' '--debug' '--local'"
-  local arg_opts="'--password' '--port' '--ipalloc-range' '--iprange'"
+  local flag_opts="'--no-restart' '--tls' '--tlsverify' '--no-detect-tls' '--help' '--debug' '--local'"
+  local arg_opts="'--password' '--port' '--ipalloc-range' '--iprange' '-H' '--tlscacert' '--tlscert' '--tlskey'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -270,6 +270,18 @@ function _picocli_weave_launch() {
       return
       ;;
     '--ipalloc-range'|'--iprange')
+      return
+      ;;
+    '-H')
+      return
+      ;;
+    '--tlscacert')
+      return
+      ;;
+    '--tlscert')
+      return
+      ;;
+    '--tlskey')
       return
       ;;
   esac

@@ -2,6 +2,7 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.service.LaunchOptions;
+import dev.weft.cli.service.ProxyLaunch;
 import dev.weft.cli.service.RouterLauncher;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,29 @@ public final class Launch extends WeaveCommand {
     @Option(names = "--no-restart", description = "Do not restart the router when it stops or Docker restarts.")
     boolean noRestart;
 
+    @Option(names = "-H", paramLabel = "ENDPOINT", description = "Where the Docker API proxy listens: "
+            + "unix:///absolute/path or tcp://[host]:port (repeatable; default unix:///var/run/weave/weave.sock, or "
+            + "tcp://0.0.0.0:12375 when the docker client uses TCP).")
+    List<String> proxyHosts = new ArrayList<>();
+
+    @Option(names = "--tls", description = "Serve the proxy's TCP addresses with TLS.")
+    boolean tls;
+
+    @Option(names = "--tlsverify", description = "TLS, and require client certificates signed by --tlscacert.")
+    boolean tlsVerify;
+
+    @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate for --tlsverify.")
+    String tlsCaCert;
+
+    @Option(names = "--tlscert", paramLabel = "FILE", description = "The proxy's TLS certificate.")
+    String tlsCert;
+
+    @Option(names = "--tlskey", paramLabel = "FILE", description = "The proxy's TLS key.")
+    String tlsKey;
+
+    @Option(names = "--no-detect-tls", description = "Do not copy the TLS settings of the running dockerd.")
+    boolean noDetectTls;
+
     @Unmatched
     List<String> routerArgs = new ArrayList<>();
 
@@ -38,7 +62,8 @@ public final class Launch extends WeaveCommand {
 
     @Override
     protected void execute() {
-        LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, routerArgs);
+        LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, routerArgs,
+                new ProxyLaunch.Options(proxyHosts, tls, tlsVerify, tlsCaCert, tlsCert, tlsKey, noDetectTls));
         out().println(new RouterLauncher(services.env(), services.docker(), services.router(), services.host(), err())
                 .launch(options));
     }

@@ -46,13 +46,16 @@ public final class RouterLauncher {
         checkNoRouter(name);
         requireImage(Images.ROUTER);
         requireImage(Images.DB);
+        requireImage(Images.EXEC);
         String bridge = env.get("DOCKER_BRIDGE", "docker0");
         Ipv4 bridgeAddress = host.interfaceAddress(bridge).orElseThrow(() -> WeaveException.error(
                 "the Docker bridge " + bridge + " has no IPv4 address (set DOCKER_BRIDGE if it has another name)"));
         String range = options.ipallocRange() == null ? DEFAULT_RANGE : options.ipallocRange();
         checkRange(range, options.ipallocRange() == null);
+        ProxyLaunch.Plan proxy = new ProxyLaunch(env, host, err).plan(options.proxy());
         ensureDataContainer(name + "db");
-        String id = docker.create(routerSpec(name, options, bridge, bridgeAddress, range));
+        ensureVolumesContainer();
+        String id = docker.create(routerSpec(name, options, bridge, bridgeAddress, range, proxy));
         docker.start(id);
         awaitReady(id);
         return id;
@@ -119,7 +122,17 @@ public final class RouterLauncher {
         }
     }
 
-    ContainerSpec routerSpec(String name, LaunchOptions options, String bridge, Ipv4 bridgeAddress, String range) {
+    /** The weavewait builds in volumes /w, /w-noop, /w-nomcast, which the proxy binds into containers. */
+    private void ensureVolumesContainer() {
+        if (docker.inspect(Images.VOLUMES_CONTAINER).isEmpty()) {
+            docker.create(new ContainerSpec(Images.VOLUMES_CONTAINER, Images.EXEC, List.of("data-only"), List.of(),
+                    List.of(), List.of(), List.of("/w", "/w-noop", "/w-nomcast"), List.of(),
+                    Map.of(Images.VOLUMES_LABEL, ""), false, false, null, false));
+        }
+    }
+
+    ContainerSpec routerSpec(String name, LaunchOptions options, String bridge, Ipv4 bridgeAddress, String range,
+                             ProxyLaunch.Plan proxy) {
         Path resolvConf = host.resolvConf();
         List<String> args = new ArrayList<>(List.of(
                 "--port", options.port() != null ? options.port() : env.get("WEAVE_PORT", "6783"),
@@ -141,6 +154,8 @@ public final class RouterLauncher {
                 "--status-addr", env.statusAddr(),
                 "--resolv-conf", "/var/run/weave/etc/" + resolvConf.getFileName(),
                 "--db-prefix", "/weavedb/weave"));
+        args.addAll(proxy.routerArgs());
+        args.add("--proxy");   // before the user's arguments, so that --proxy=false or --no-proxy can turn it off
         args.addAll(options.routerArgs());
 
         List<String> environment = new ArrayList<>(List.of("DOCKER_BRIDGE=" + bridge,
@@ -153,14 +168,16 @@ public final class RouterLauncher {
         if (!debug.isEmpty()) {
             environment.add("WEAVE_DEBUG=" + debug);
         }
-        List<String> binds = List.of(
+        List<String> binds = new ArrayList<>(List.of(
                 dockerSocket() + ":/var/run/docker.sock",
                 "/var/run/weave:/var/run/weave",
                 resolvConf.getParent() + ":/var/run/weave/etc",
                 "/etc:/host/etc",
-                "/var/lib/dbus:/host/var/lib/dbus");
+                "/var/lib/dbus:/host/var/lib/dbus"));
+        binds.addAll(proxy.binds());
         return new ContainerSpec(name, Images.ROUTER, List.of(), args, environment, binds, List.of(),
-                List.of(name + "db"), Map.of(), true, true, options.noRestart() ? null : "always", false);
+                List.of(name + "db", Images.VOLUMES_CONTAINER), Map.of(), true, true,
+                options.noRestart() ? null : "always", false);
     }
 
     private String dockerSocket() {

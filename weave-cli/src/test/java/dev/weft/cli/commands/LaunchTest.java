@@ -17,7 +17,7 @@ class LaunchTest {
 
     @BeforeEach
     void imagesBuiltRouterStopped() {
-        cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
+        cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest", "weft/weaveexec:0.1.0"));
         cli.router.down().answer("GET /status", 200, "ready");
         cli.docker.onStart = cli.router::up;
     }
@@ -32,7 +32,7 @@ class LaunchTest {
         assertEquals(0, result.status(), result.err());
         FakeDockerEngine.Box router = container("weave");
         assertEquals(router.id + "\n", result.out());
-        assertEquals(List.of("create weavedb", "create weave", "start weave"), cli.docker.log);
+        assertEquals(List.of("create weavedb", "create weavevolumes-0.1.0", "create weave", "start weave"), cli.docker.log);
 
         ContainerSpec db = container("weavedb").spec;
         assertEquals("weft/weavedb:latest", db.image());
@@ -43,11 +43,12 @@ class LaunchTest {
         assertEquals("weft/weave:0.1.0", spec.image());
         assertTrue(spec.privileged() && spec.hostNetworkAndPid());
         assertEquals("always", spec.restartPolicy());
-        assertEquals(List.of("weavedb"), spec.volumesFrom());
+        assertEquals(List.of("weavedb", "weavevolumes-0.1.0"), spec.volumesFrom());
         assertEquals(List.of("--port", "6783", "--nickname", "host1", "--host-root=/host", "--docker-bridge", "docker0",
                 "--weave-bridge", "weave", "--ipalloc-range=10.32.0.0/12", "--dns-listen-address", "172.17.0.1:53",
                 "--http-addr", "127.0.0.1:6784", "--status-addr", "127.0.0.1:6782",
                 "--resolv-conf", "/var/run/weave/etc/resolv.conf", "--db-prefix", "/weavedb/weave",
+                "-H", "unix:///var/run/weave/weave.sock", "--proxy",
                 "--nickname", "alpha", "host2", "host3:6783"), spec.args());
         assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock", "/var/run/weave:/var/run/weave",
                 "/run/systemd/resolve:/var/run/weave/etc", "/etc:/host/etc", "/var/lib/dbus:/host/var/lib/dbus"),
