@@ -42,12 +42,14 @@ public record ProxyTls(boolean tls, boolean verify, Path caCert, Path cert, Path
     public SslContext serverContext() {
         require("--tlscert", cert);
         require("--tlskey", key);
+        if (verify) {
+            require("--tlscacert", caCert);
+        }
         try {
             SslContextBuilder b = SslContextBuilder.forServer(cert.toFile(), key.toFile())
                     .sslProvider(SslProvider.JDK)
                     .protocols("TLSv1.3", "TLSv1.2");
             if (verify) {
-                require("--tlscacert", caCert);
                 b.trustManager(caCert.toFile()).clientAuth(ClientAuth.REQUIRE);
             }
             return b.build();

@@ -2,7 +2,6 @@ package dev.weft.router.proxy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -21,9 +20,9 @@ final class SocketFiles {
         }
         try {
             PosixFileAttributes source = Files.readAttributes(from, PosixFileAttributes.class);
-            PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            target.setPermissions(source.permissions());
+            // by path (chmod, chown): a socket cannot be opened to change it through a descriptor
+            Files.setPosixFilePermissions(to, source.permissions());
+            PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
             target.setOwner(source.owner());
             target.setGroup(source.group());
         } catch (IOException | UnsupportedOperationException | SecurityException e) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -31,11 +33,19 @@ class ProxyServerTest {
 
     private Path start(FakeEngine.Script script, Interceptor interceptor) throws IOException {
         engine = new FakeEngine(dir.resolve("engine.sock"), script);
+        Files.setPosixFilePermissions(dir.resolve("engine.sock"), PosixFilePermissions.fromString("rw-rw----"));
         Path socket = dir.resolve("proxy.sock");
         Endpoint at = Endpoint.parse("unix://" + socket);
         proxy = ProxyServer.start(List.of(new ProxyServer.Listen(at, at)), engine.endpoint(), interceptor,
-                null, new ProxyLimits(1024, Duration.ofMinutes(1), Duration.ofSeconds(2)), null, 1);
+                null, new ProxyLimits(1024, Duration.ofMinutes(1), Duration.ofSeconds(2)), dir.resolve("engine.sock"), 1);
         return socket;
+    }
+
+    @Test
+    void theSocketGetsTheEngineSocketsMode() throws Exception {
+        Path socket = start(conn -> { }, Interceptor.NONE);
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+        assertEquals(List.of("unix://" + socket), proxy.addresses());
     }
 
     @AfterEach
