@@ -167,4 +167,32 @@ class SleeveEncryptionTest {
         a.tap().capture(secretFrame(0x02_00_00_00_00_0bL, MAC_A));
         assertNotNull(b.tap().written(2000), "a forged high sequence did not move the replay window");
     }
+
+    @Test
+    void aTsoFrameCrossesEncryptedAsSegmentsAndArrivesWhole() throws Exception {
+        List<PeerName> all = List.of(A, B);
+        Host a = host(A, StaticMesh.full(A, all));
+        Host b = host(B, StaticMesh.full(B, all));
+        connect(a, b, 9);
+        a.sleeve().start();
+        b.sleeve().start();
+        b.tap().capture(arp(0x02_00_00_00_00_0bL));
+        assertNotNull(a.tap().written(2000));
+        for (int round = 0; round < 3; round++) {
+            ByteBuffer tso = dev.weft.router.dataplane.packet.TestFrames.tcp4(5000 + round, 0x18, 30 * 1324, true,
+                    new byte[12]);
+            dev.weft.router.dataplane.packet.FrameInfo f = new dev.weft.router.dataplane.packet.FrameInfo();
+            f.parse(tso, 0, tso.limit());
+            dev.weft.router.dataplane.packet.L4Checksums.makePartial(tso, f);
+            ByteBuffer vnet = ByteBuffer.allocate(10);
+            dev.weft.router.dataplane.packet.VnetHeader.write(vnet, 0, dev.weft.router.dataplane.packet.VnetHeader.NEEDS_CSUM,
+                    dev.weft.router.dataplane.packet.VnetHeader.GSO_TCPV4, 66, 1324, 34, 16);
+            a.tap().capture(vnet.array(), tso);
+            byte[] got = b.tap().written(2000);
+            assertNotNull(got, "round " + round + ": " + b.sleeve().stats());
+            assertEquals(tso.limit(), got.length - 10, "round " + round);
+        }
+        assertEquals(0, b.sleeve().stats().droppedNotAuthentic() + b.sleeve().stats().droppedReplayed(),
+                b.sleeve().stats().toString());
+    }
 }
