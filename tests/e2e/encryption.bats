@@ -55,7 +55,7 @@ launch_pair() {
     eventually 40 established_over host2 "$HOST1" "encrypted"
 }
 
-@test "two hosts with the same password connect encrypted; containers ping and a 16 MiB transfer arrives intact" {
+@test "two hosts with the same password connect encrypted, say so in status and metrics, and their containers ping" {
     launch_pair
     run weave_on host1 status
     [[ $output == *"Encryption: enabled"* ]] || { echo "$output" >&2; false; }
@@ -67,6 +67,16 @@ launch_pair() {
     [[ $output != *"correct horse"* ]]
     start_container host1 --name=src >/dev/null
     start_container host2 --name=dst >/dev/null
+    assert_ping host1 src "$(container_ip host2 dst)" 20
+    metrics host2 | grep -q '^weave_connections{encryption="yes",state="established"'
+}
+
+# Fails today: bulk TCP over the sleeve stalls after ~70 KiB in the lab, without a password too
+# (launch --no-fastdp); the sleeve's bug, reported to the lead, not encryption's.
+@test "a 16 MiB transfer over the encrypted sleeve arrives with the same checksum" {
+    launch_pair
+    start_container host1 --name=src >/dev/null
+    start_container host2 --name=dst >/dev/null
     dst=$(container_ip host2 dst)
     assert_ping host1 src "$dst" 20
     exec_on host1 src sh -c 'head -c 16777216 /dev/urandom > /tmp/blob; sha256sum /tmp/blob | cut -d" " -f1 > /tmp/sum'
@@ -75,7 +85,6 @@ launch_pair() {
     exec_on host1 src sh -c "nc -w 5 $dst 5000 < /tmp/blob"
     eventually 20 exec_on host2 dst sh -c '[ "$(stat -c %s /tmp/blob)" = 16777216 ]'
     assert_equal "$(exec_on host1 src cat /tmp/sum)" "$(exec_on host2 dst sha256sum /tmp/blob | cut -d' ' -f1)"
-    metrics host2 | grep -q '^weave_connections{encryption="yes",state="established"'
 }
 
 @test "the underlay carries no plaintext and no container address; replayed and tampered datagrams are dropped and counted" {
