@@ -80,7 +80,8 @@ connection_line() { weave_on "$1" status connections | grep "^[-<][->] $2[: ]"; 
     start_container host2 --name=dst >/dev/null
     dst=$(container_ip host2 dst)
     exec_on host1 src sh -c 'head -c 67108864 /dev/urandom > /tmp/blob; sha256sum /tmp/blob | cut -d" " -f1 > /tmp/sum'
-    docker_on host2 exec -d dst sh -c 'nc -l -p 5000 > /tmp/blob'
+    # busybox nc ends the connection when its stdin ends: the listener's stdin must stay open
+    docker_on host2 exec -d dst sh -c 'sleep 3600 | nc -l -p 5000 > /tmp/blob'
     sleep 1
     exec_on host1 src sh -c "nc -w 5 $dst 5000 < /tmp/blob"
     eventually 10 exec_on host2 dst sh -c '[ "$(stat -c %s /tmp/blob)" = 67108864 ]'
@@ -164,7 +165,7 @@ connection_line() { weave_on "$1" status connections | grep "^[-<][->] $2[: ]"; 
     run exec_on host1 big1 ping -n -q -c 4 -s 1348 -W 1 "$big2"
     [[ $output =~ [2-4]\ packets\ received ]]
     exec_on host1 big1 sh -c 'head -c 8388608 /dev/urandom > /tmp/blob'
-    docker_on host2 exec -d big2 sh -c 'nc -l -p 5001 > /tmp/blob'
+    docker_on host2 exec -d big2 sh -c 'sleep 3600 | nc -l -p 5001 > /tmp/blob'
     sleep 1
     exec_on host1 big1 sh -c "nc -w 5 $big2 5001 < /tmp/blob"
     eventually 10 exec_on host2 big2 sh -c '[ "$(stat -c %s /tmp/blob)" = 8388608 ]'
