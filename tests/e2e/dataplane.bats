@@ -201,7 +201,7 @@ connection_line() { weave_on "$1" status connections | grep "^[-<][->] $2[: ]"; 
 }
 
 @test "bad input: an invalid WEAVE_MTU or a taken port gives one line and leaves nothing made" {
-    run run_on host1 env WEAVE_MTU=abc weave launch
+    run env WEAVE_MTU=abc "$LAB" weave host1 launch
     [ "$status" -eq 1 ]
     assert_equal "weave: invalid WEAVE_MTU 'abc': must be a number between 576 and 65485" "$output"
     ! docker_on host1 inspect weave >/dev/null 2>&1
