@@ -257,12 +257,15 @@ function _picocli_weave_launch() {
 
   local commands=""
   local flag_opts="'--no-restart' '--tls' '--tlsverify' '--no-detect-tls' '--help' '--debug' '--local'"
-  local arg_opts="'--password' '-password' '--port' '-port' '--ipalloc-range' '--iprange' '-iprange' '-H' '--tlscacert' '--tlscert' '--tlskey' '--http-addr' '--status-addr'"
+  local arg_opts="'--password' '-password' '--password-file' '--port' '-port' '--ipalloc-range' '--iprange' '-iprange' '-H' '--tlscacert' '--tlscert' '--tlskey' '--http-addr' '--status-addr'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--password'|'-password')
+      return
+      ;;
+    '--password-file')
       return
       ;;
     '--port'|'-port')

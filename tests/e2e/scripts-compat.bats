@@ -127,8 +127,6 @@ docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split(
     [ "$status" -eq 0 ]
     [[ ${lines[0]} =~ ^id:\ [0-9a-f]{64}$ ]]
     [[ $output == *"stderr: weave: warning: --profile: the router is a JVM"* ]]
-    [[ $output == *"stderr: weave: warning: --password/WEAVE_PASSWORD: encryption is not supported yet"* ]]
-    [[ $output == *"stderr: weave: warning: --trusted-subnets: "* ]]
     [[ $output == *"stderr: weave: warning: --pkt-debug: "* ]]
     [[ $output != *"no-detect-tls"* ]]
     [[ ${lines[-2]} =~ ^limits:\ 314572800\ 1000000000\ net\ restart=\[(no)?\]$ ]]   # --no-restart: no policy

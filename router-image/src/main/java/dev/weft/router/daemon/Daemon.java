@@ -45,7 +45,8 @@ public final class Daemon implements AutoCloseable {
     private volatile boolean closed;
 
     private Daemon(DaemonConfig config) {
-        this.router = new RouterState(config.identity(), config.port(), false, config.peerDiscovery(),
+        this.router = new RouterState(config.identity(), config.port(), config.mesh().password() != null,
+                config.peerDiscovery(),
                 config.trustedSubnets(), config.weaveBridge(), config.minProtocolVersion());
         this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router, mesh));
     }
@@ -113,10 +114,6 @@ public final class Daemon implements AutoCloseable {
         MeshTargets targets = new MeshTargets(store);
         List<String> initial = targets.initial(config.peers(), config.mesh().resume(), config.mesh().restartSentinel());
         started.onTargetsChanged(targets::save);
-        if (config.mesh().password()) {
-            started.disable("--password/WEAVE_PASSWORD given, but encryption is not supported yet:"
-                    + " this router does not connect to peers rather than send unencrypted");
-        }
         started.start();
         mesh.attach(started);
         List<String> problems = started.connect(initial, false);

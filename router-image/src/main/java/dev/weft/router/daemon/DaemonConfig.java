@@ -34,9 +34,17 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
      * @param connLimit       most connections at once; 0 = unlimited
      * @param resume          start with the persisted targets ({@code --resume})
      * @param restartSentinel the file that marks a restart of the same container by Docker
-     * @param password        a password was given (encryption is not supported yet: the mesh stays off)
+     * @param password        the mesh password ({@code --password} or {@code WEAVE_PASSWORD}), null for none
      */
-    record MeshOptions(String host, int connLimit, boolean resume, Path restartSentinel, boolean password) {}
+    record MeshOptions(String host, int connLimit, boolean resume, Path restartSentinel, String password) {
+
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "MeshOptions[host=" + host + ", connLimit=" + connLimit + ", resume=" + resume + ", restartSentinel="
+                    + restartSentinel + ", encryption=" + (password != null) + "]";
+        }
+    }
 
     /**
      * @param environmentPassword {@code WEAVE_PASSWORD} as the router's environment has it
@@ -75,8 +83,8 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                 Path.of(o.procPath), o.dockerApi == null || o.dockerApi.isBlank() ? null : o.dockerApi,
                 o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp, new MeshOptions(o.host.strip(), o.connLimit, o.resume,
                         o.restartSentinel.isBlank() ? null : Path.of(o.restartSentinel),
-                        o.effectivePassword(environmentPassword) != null),
-                proxy(o), List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
+                        o.effectivePassword(environmentPassword)),
+                proxy(o), List.copyOf(UnsupportedFlags.notices(o)));
     }
 
     /** The Docker API proxy's settings, or null when it is not to run. */

@@ -46,6 +46,12 @@ final class MeshBinding implements RouterMesh {
     }
 
     @Override
+    public java.util.Map<String, Object> overlayDiagnostics() {
+        Mesh m = mesh;
+        return m == null ? java.util.Map.of() : m.overlayDiagnostics();
+    }
+
+    @Override
     public List<String> connect(List<String> peers, boolean replace) {
         Mesh m = mesh;
         if (m == null) {

@@ -14,7 +14,8 @@ record MeshRuntime(Mesh mesh, Actors actors) implements AutoCloseable {
         return MeshConfig.defaults(config.identity().name(), config.identity().nickname())
                 .withListen(config.mesh().host(), config.port())
                 .withPolicy(config.minProtocolVersion(), config.mesh().connLimit(), config.peerDiscovery(),
-                        config.trustedSubnets());
+                        config.trustedSubnets())
+                .withPassword(config.mesh().password());
     }
 
     static MeshRuntime overTcp(DaemonConfig config) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flags weft parses but does not act on yet (encryption, cloud discovery, AWS VPC, Kubernetes, v2 plugin),
+ * Flags weft parses but does not act on yet (cloud discovery, AWS VPC, Kubernetes, v2 plugin),
  * named only when set to something other than their default. {@code --plugin}, {@code --proxy} and the
  * proxy's own flags are always passed by {@code launch}, so they are accepted quietly. The router logs the
  * notices and serves them at {@code /weft/notices}, which {@code weave launch} prints on stderr.
@@ -13,16 +13,8 @@ final class UnsupportedFlags {
 
     private UnsupportedFlags() {}
 
-    static List<String> notices(WeaverOptions o, String environmentPassword) {
+    static List<String> notices(WeaverOptions o) {
         List<String> notices = new ArrayList<>();
-        if (o.effectivePassword(environmentPassword) != null) {
-            notices.add("--password/WEAVE_PASSWORD: encryption is not supported yet; this router will not connect"
-                    + " to peers rather than send unencrypted");
-        }
-        if (!o.trustedSubnets.isEmpty()) {
-            notices.add("--trusted-subnets: announced to peers, but without encryption (not supported yet) all traffic"
-                    + " is unencrypted anyway");
-        }
         addIf(notices, o.token != null, "--token", "peer discovery through Weave Cloud is not supported");
         addIf(notices, o.advertiseAddress != null, "--advertise-address", "peer discovery is not supported");
         addIf(notices, o.pktDebug, "--pkt-debug", "there is no packet path in the router to debug yet");

@@ -5,6 +5,7 @@ import dev.weft.router.dataplane.fastpath.FastPathDevices;
 import dev.weft.router.dataplane.fastpath.FastPathLink;
 import dev.weft.router.dataplane.sleeve.Sleeve;
 import dev.weft.router.dataplane.sleeve.SleevePeer;
+import dev.weft.router.dataplane.wire.AeadDatagramSealer;
 import dev.weft.router.dataplane.wire.DatagramSealer;
 import dev.weft.router.mesh.Overlay;
 import dev.weft.router.mesh.OverlayConnection;
@@ -36,6 +37,8 @@ public final class DataPlane implements Overlay {
     public static final String FEATURE_OVERLAYS = "Overlays";
     /** weft's own feature: the UDP port of the remote's sleeve (its fast path is the next port). */
     public static final String FEATURE_DATA_PORT = "DataPort";
+    static final String ENCRYPTED_SLEEVE_ONLY = "encrypted traffic takes the sleeve: weft has no kernel encryption"
+            + " (IPsec ESP, WireGuard) for the fast path";
     static final long SLEEVE_WORKING_WINDOW_NANOS = 15_000_000_000L;
     private static final long SUPERVISE_MILLIS = 100;
     private static final int STALE_CHECK_TICKS = 10;
@@ -98,8 +101,8 @@ public final class DataPlane implements Overlay {
         if (stopped) {
             throw new OverlayException("the data plane is stopping");
         }
-        if (params.sessionKey().isPresent()) {
-            throw new OverlayException("encrypted connections are not supported by weft's data plane yet");
+        if (params.sessionKey().isPresent() && params.sessionKey().get().length != 32) {
+            throw new OverlayException("the session key must be 32 bytes");
         }
         if (!(params.remoteAddress().getAddress() instanceof Inet4Address remoteIp)) {
             throw new OverlayException("the data plane needs an IPv4 address for " + params.remotePeer()
@@ -112,7 +115,10 @@ public final class DataPlane implements Overlay {
                     + features.get(FEATURE_OVERLAYS) + ")");
         }
         int dataPort = dataPort(params);
-        String noFastPath = !config.fastPath() ? "fast path disabled here (--no-fastdp)"
+        boolean encrypt = params.sessionKey().isPresent() && !params.trusted();
+        // an encrypted kernel path (IPsec ESP or WireGuard, keyed from the session key) would go here
+        String noFastPath = encrypt ? ENCRYPTED_SLEEVE_ONLY
+                : !config.fastPath() ? "fast path disabled here (--no-fastdp)"
                 : !overlays.contains("fastdp") ? "peer offers no fast path" : null;
         DataPlaneConnection c = new DataPlaneConnection(this, params, remoteIp, dataPort, noFastPath);
         connections.add(c);
@@ -135,8 +141,11 @@ public final class DataPlane implements Overlay {
     }
 
     SleevePeer sleeveNeighbour(DataPlaneConnection c) {
+        DatagramSealer sealer = c.encrypted()
+                ? new AeadDatagramSealer(c.params().sessionKey().get(), sleeve.self(), c.params().remotePeer().value())
+                : DatagramSealer.PLAIN;
         return sleeve.addNeighbour(c.params().remotePeer(), Ipv4.fromBytes(c.remoteIp().getAddress()).bits(),
-                c.remoteDataPort(), DatagramSealer.PLAIN, c.params().connectionUid());
+                c.remoteDataPort(), sealer, c.params().connectionUid());
     }
 
     FastPathLink fastPathLink(DataPlaneConnection c, long now) {
@@ -289,6 +298,7 @@ public final class DataPlane implements Overlay {
      * What {@code weave report} shows under the router's overlay diagnostics: per path its devices,
      * the sleeve's counters and MACs learnt, and per connection its overlay, MTU and reason.
      */
+    @Override
     public Map<String, Object> diagnostics() {
         Map<String, Object> d = new java.util.LinkedHashMap<>();
         Map<String, Object> fast = new java.util.LinkedHashMap<>();
@@ -304,6 +314,7 @@ public final class DataPlane implements Overlay {
         dev.weft.router.dataplane.sleeve.SleeveStats st = sleeve.stats();
         sl.put("CaptureStats", Map.of("FramesCaptured", st.framesCaptured(), "FramesDelivered",
                 st.framesDelivered(), "FramesRelayed", st.framesRelayed(), "Dropped", st.dropped(),
+                "DroppedNotAuthentic", st.droppedNotAuthentic(), "DroppedReplayed", st.droppedReplayed(),
                 "TooBigAnswered", st.tooBigAnswered(), "Fragmented", st.fragmented()));
         sl.put("MACs", sleeve.macCount());
         d.put("sleeve", sl);

@@ -42,6 +42,11 @@ public final class DataPlaneConnection implements OverlayConnection {
         this.noFastPathReason = noFastPathReason;
     }
 
+    /** True when this connection's data plane is encrypted: a session key, and no mutual trust. */
+    boolean encrypted() {
+        return params.sessionKey().isPresent() && !params.trusted();
+    }
+
     public OverlayConnectionParams params() {
         return params;
     }
@@ -120,11 +125,20 @@ public final class DataPlaneConnection implements OverlayConnection {
         // the data plane needs no control messages: both overlays prove themselves in-band
     }
 
-    /** The overlay in use ({@code fastdp} or {@code sleeve}), {@code mtu}, and {@code reason} when on the sleeve. */
+    /**
+     * The overlay in use ({@code fastdp} or {@code sleeve}), {@code mtu}, {@code reason} when on the
+     * sleeve, {@code encrypted=true} when encrypted, and why not when the mesh has a password but
+     * the data plane goes unencrypted (both ends trust each other's subnet).
+     */
     @Override
     public Map<String, String> attrs() {
         Map<String, String> attrs = new LinkedHashMap<>();
         SleevePeer peer = sleevePeer;
+        if (encrypted()) {
+            attrs.put("encrypted", "true");
+        } else if (params.sessionKey().isPresent()) {
+            attrs.put("unencrypted", "trusted subnets (each end lists the other's address in --trusted-subnets)");
+        }
         if (fastActive) {
             attrs.put("name", "fastdp");
             attrs.put("mtu", Integer.toString(plane.config().mtu()));

@@ -39,6 +39,8 @@ final class LocalConnection implements WireListener {
     private volatile long uid;
     private volatile State state = State.HANDSHAKING;
     private volatile int version;
+    private volatile boolean encrypted;
+    private volatile boolean trustedPair;
     private volatile OverlayConnection overlayConnection;
     private final ArrayDeque<byte[]> held = new ArrayDeque<>();
     private long lastReceivedNanos;
@@ -62,7 +64,7 @@ final class LocalConnection implements WireListener {
         wire.actor().execute(() -> {
             lastReceivedNanos = mesh.nanoTime();
             handshake = new Handshake(mesh.config().minProtocolVersion(), mesh.config().maxProtocolVersion(),
-                    mesh.features(localConnId, wire.remoteAddress()));
+                    mesh.features(localConnId, wire.remoteAddress()), mesh.config().password());
             Duration deadline = mesh.config().handshakeTimeout();
             handshakeTimer = wire.actor().schedule(deadline, () -> {
                 if (state == State.HANDSHAKING) {
@@ -116,6 +118,16 @@ final class LocalConnection implements WireListener {
 
     boolean isOpen() {
         return state != State.CLOSED;
+    }
+
+    /** True when the control channel is encrypted (the mesh has a password). */
+    boolean encrypted() {
+        return encrypted;
+    }
+
+    /** True when each end trusts the other's address (--trusted-subnets): the data plane may go unencrypted. */
+    boolean trustedPair() {
+        return trustedPair;
     }
 
     int protocolVersion() {
@@ -239,12 +251,16 @@ final class LocalConnection implements WireListener {
             return;
         }
         remote = identity;
+        encrypted = result.keys().isPresent();
+        trustedPair = identity.trusts() && mesh.trusts(wire.remoteAddress());
         Overlay overlay = mesh.overlay();
         if (overlay != null) {
+            final long connectionUid = uid;
             try {
                 overlayConnection = overlay.prepareConnection(new OverlayConnectionParams(identity.name(),
-                        identity.shortId(), wire.localAddress(), wire.remoteAddress(), outbound, uid, Optional.empty(),
-                        identity.features(), this::sendOverlayControl));
+                        identity.shortId(), wire.localAddress(), wire.remoteAddress(), outbound, uid,
+                        result.keys().map(k -> k.dataPlaneSecret(connectionUid)), identity.features(),
+                        this::sendOverlayControl, trustedPair));
             } catch (OverlayException | RuntimeException e) {
                 fail(ConnectionFailure.retryable("data plane: " + e.getMessage()));
                 return;

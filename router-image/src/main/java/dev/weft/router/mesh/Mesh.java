@@ -131,6 +131,12 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         this.disabledReason = reason;
     }
 
+    /** The overlay's diagnostics for the report; empty without an overlay. */
+    public Map<String, Object> overlayDiagnostics() {
+        Overlay o = overlay;
+        return o == null ? Map.of() : o.diagnostics();
+    }
+
     String disabledReason() {
         return disabledReason;
     }
@@ -144,7 +150,8 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         transport.listen(config.host(), config.port(), wire -> startConnection(wire, false, null));
         gossipTimer = actor.schedule(config.gossipInterval(), this::periodicGossip);
         summaryTimer = actor.schedule(TOPOLOGY_SUMMARY_INTERVAL, this::periodicSummary);
-        LOG.info("Communication between peers is unencrypted.");
+        LOG.info(config.password().isPresent() ? "Communication between peers via untrusted networks is encrypted."
+                : "Communication between peers is unencrypted.");
         LOG.info("Our name is {}", localPeer.display());
     }
 
@@ -347,7 +354,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         return features;
     }
 
-    private boolean trusts(InetSocketAddress remote) {
+    boolean trusts(InetSocketAddress remote) {
         if (remote == null || !(remote.getAddress() instanceof Inet4Address)) {
             return false;
         }
@@ -673,6 +680,10 @@ public final class Mesh implements GossipChannels, AutoCloseable {
             overlayName = attrs.getOrDefault("name", "unknown");
         }
         String info = String.format("%-6s %s", overlayName, c.remoteDisplay());
+        if (config.password().isPresent()) {
+            boolean dataEncrypted = Boolean.parseBoolean(attrs.getOrDefault("encrypted", "false"));
+            info = String.format("%-11s %s", oc.isEmpty() || dataEncrypted ? "encrypted" : "unencrypted", info);
+        }
         return new MeshStatus.ConnectionStatus(c.remoteAddressText(), c.outbound,
                 c.isEstablished() ? "established" : "pending", info, attrs);
     }
@@ -699,7 +710,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         broadcast.add(new MeshStatus.BroadcastRoute(localPeer.name().toString(),
                 table.broadcast(localPeer.name()).stream().map(PeerName::toString).toList()));
         return new MeshStatus(localPeer.name().toString(), localPeer.nickname(), config.port(),
-                config.minProtocolVersion(), config.maxProtocolVersion(), false, config.discovery(), peers, unicast,
+                config.minProtocolVersion(), config.maxProtocolVersion(), config.password().isPresent(), config.discovery(), peers, unicast,
                 broadcast, connectionMaker.status(), connectionMaker.targets(), terminations.get(),
                 config.trustedSubnets(), overlay != null);
     }

@@ -17,6 +17,11 @@ public interface Overlay {
      */
     OverlayConnection prepareConnection(OverlayConnectionParams params) throws OverlayException;
 
+    /** What the report shows under the router's {@code OverlayDiagnostics} (counters, devices, per connection). */
+    default Map<String, Object> diagnostics() {
+        return Map.of();
+    }
+
     /** Stops every connection's data plane and releases what the overlay made. */
     void stop();
 }

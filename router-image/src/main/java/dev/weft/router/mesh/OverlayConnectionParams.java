@@ -17,11 +17,22 @@ import java.util.Optional;
  * @param sessionKey         the 32-byte session key when the connection is encrypted
  * @param remoteFeatures     the features the remote peer announced in the handshake
  * @param sendControlMessage sends an overlay control message to the remote peer over the connection
+ * @param trusted            each end trusts the other's address ({@code --trusted-subnets}): with a
+ *                           session key, the data plane may still carry traffic unencrypted
  */
 public record OverlayConnectionParams(PeerName remotePeer, int remoteShortId, InetSocketAddress localAddress,
                                       InetSocketAddress remoteAddress, boolean outbound, long connectionUid,
                                       Optional<byte[]> sessionKey, Map<String, String> remoteFeatures,
-                                      ControlSender sendControlMessage) {
+                                      ControlSender sendControlMessage, boolean trusted) {
+
+    /** A connection between peers that do not trust each other's subnets. */
+    public OverlayConnectionParams(PeerName remotePeer, int remoteShortId, InetSocketAddress localAddress,
+                                   InetSocketAddress remoteAddress, boolean outbound, long connectionUid,
+                                   Optional<byte[]> sessionKey, Map<String, String> remoteFeatures,
+                                   ControlSender sendControlMessage) {
+        this(remotePeer, remoteShortId, localAddress, remoteAddress, outbound, connectionUid, sessionKey,
+                remoteFeatures, sendControlMessage, false);
+    }
 
     /** Sends one overlay control message; throws when the connection is closed. */
     @FunctionalInterface

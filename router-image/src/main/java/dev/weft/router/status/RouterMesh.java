@@ -17,4 +17,9 @@ public interface RouterMesh {
     List<String> connect(List<String> peers, boolean replace);
 
     void forget(List<String> peers);
+
+    /** The data plane's diagnostics (the report's {@code OverlayDiagnostics}); empty without one. */
+    default java.util.Map<String, Object> overlayDiagnostics() {
+        return java.util.Map.of();
+    }
 }

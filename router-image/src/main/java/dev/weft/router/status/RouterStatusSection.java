@@ -204,7 +204,7 @@ public final class RouterStatusSection implements StatusSection {
         router.put("Connections", connections);
         router.put("TerminationCount", s.terminationCount());
         router.put("Targets", s.targets());
-        router.put("OverlayDiagnostics", Map.of());
+        router.put("OverlayDiagnostics", mesh.overlayDiagnostics());
         router.put("TrustedSubnets", state.trustedSubnets());
         router.put("Interface", state.bridgeName());
         router.put("CaptureStats", Map.of());

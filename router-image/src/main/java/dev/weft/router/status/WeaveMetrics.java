@@ -51,6 +51,14 @@ public final class WeaveMetrics {
                 .callback(cb -> cb.call(path("Router", "TerminationCount").asDouble(0))).register(registry);
         GaugeWithCallback.builder().name("weave_ips").help("Number of IP addresses.").labelNames("state")
                 .callback(cb -> ifPresent(path("IPAM", "ActiveIPs"), v -> cb.call(v, "local-used"))).register(registry);
+        CounterWithCallback.builder().name("weft_sleeve_dropped")
+                .help("Sleeve datagrams dropped by encryption: reason auth (did not authenticate: tampered, wrong key,"
+                        + " or sealed unlike the connection) or replay (seen before or older than the replay window).")
+                .labelNames("reason").callback(cb -> {
+                    JsonNode stats = path("Router", "OverlayDiagnostics").path("sleeve").path("CaptureStats");
+                    ifPresent(stats.path("DroppedNotAuthentic"), v -> cb.call(v, "auth"));
+                    ifPresent(stats.path("DroppedReplayed"), v -> cb.call(v, "replay"));
+                }).register(registry);
         gauge("weave_max_ips", "Size of IP address space used by allocator.", () -> path("IPAM", "RangeNumIPs"));
         gauge("weave_dns_entries", "Number of DNS entries.", this::localDnsEntries);
         gauge("weave_ipam_unreachable_count", "Number of unreachable peers.", () -> unreachable(false));

@@ -127,14 +127,14 @@ class WeaverTest {
     @Test
     void unsupportedFlagsAreNamedOnlyWhenSet() {
         WeaverOptions defaults = parse();
-        assertEquals(List.of(), UnsupportedFlags.notices(defaults, null));
-        WeaverOptions set = parse("--password", "s3cret", "--conn-limit", "10", "--awsvpc", "peer1");
-        List<String> notices = UnsupportedFlags.notices(set, null);
-        assertEquals(2, notices.size(), notices.toString());
-        assertTrue(notices.get(0).startsWith("--password/WEAVE_PASSWORD: encryption is not supported yet"));
-        assertEquals(1, UnsupportedFlags.notices(defaults, "from-env").size());
+        assertEquals(List.of(), UnsupportedFlags.notices(defaults));
+        WeaverOptions set = parse("--password", "s3cret", "--trusted-subnets", "10.0.0.0/8", "--conn-limit", "10",
+                "--awsvpc", "peer1");
+        List<String> notices = UnsupportedFlags.notices(set);
+        assertEquals(1, notices.size(), "encryption and trusted subnets work now: " + notices);
+        assertTrue(notices.get(0).startsWith("--awsvpc"));
         assertEquals(List.of(), UnsupportedFlags.notices(parse("--plugin", "--proxy", "-H", "tcp://0.0.0.0:12375",
-                "--tls", "--no-multicast-route"), null));
+                "--tls", "--no-multicast-route")));
     }
 
     @Test
@@ -167,14 +167,14 @@ class WeaverTest {
     @Test
     void profileIsAcceptedAndNamed() {
         assertEquals(List.of("--profile: the router is a JVM, not Go: profile it with Java Flight Recorder through "
-                + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof"), null));
+                + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof")));
     }
 
     @Test
     void meshFlagsAreCheckedAndResumeRefusesPeers() {
         assertEquals(0, run("--name", "::1", "--host", "10.0.0.5", "--conn-limit", "3", "--no-discovery",
                 "--restart-sentinel", "/tmp/x.sentinel"));
-        assertEquals(new DaemonConfig.MeshOptions("10.0.0.5", 3, false, java.nio.file.Path.of("/tmp/x.sentinel"), false),
+        assertEquals(new DaemonConfig.MeshOptions("10.0.0.5", 3, false, java.nio.file.Path.of("/tmp/x.sentinel"), null),
                 started.mesh());
         assertEquals(false, started.peerDiscovery());
         started = null;

@@ -223,14 +223,54 @@ class DataPlaneTest {
         assertEquals("sleeve", ba.attrs().get("name"));
     }
 
+    private static OverlayConnectionParams keyed(OverlayConnectionParams p, byte[] key, boolean trusted) {
+        return new OverlayConnectionParams(p.remotePeer(), 1, p.localAddress(), p.remoteAddress(), p.outbound(),
+                p.connectionUid(), Optional.of(key), p.remoteFeatures(), m -> { }, trusted);
+    }
+
     @Test
-    void encryptedOrIpv6ConnectionsAreRefusedWithAReason() throws Exception {
+    void anEncryptedConnectionTakesTheEncryptedSleeveAndSaysWhy() throws Exception {
+        Devices da = new Devices();
+        DataPlane a = plane(A, true, da);
+        DataPlane b = plane(B, true, new Devices());
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        OverlayConnection ab = a.prepareConnection(keyed(params(B, true, features(b)), key, false));
+        OverlayConnection ba = b.prepareConnection(keyed(params(A, false, features(a)), key, false));
+        ab.confirm();
+        ba.confirm();
+        ab.established().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        ba.established().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("sleeve", ab.attrs().get("name"));
+        assertEquals("true", ab.attrs().get("encrypted"));
+        assertEquals(DataPlane.ENCRYPTED_SLEEVE_ONLY, ab.attrs().get("reason"));
+        assertTrue(da.calls.stream().noneMatch(c -> c.startsWith("flood+") || c.startsWith("hb+")),
+                "no fast path is set up for an encrypted connection: " + da.calls);
+        assertEquals(0, a.sleeve().stats().droppedNotAuthentic() + b.sleeve().stats().droppedNotAuthentic());
+    }
+
+    @Test
+    void aTrustedPairWithAPasswordGoesUnencryptedAndSaysWhy() throws Exception {
+        DataPlane a = plane(A, true, new Devices());
+        DataPlane b = plane(B, true, new Devices());
+        byte[] key = new byte[32];
+        OverlayConnection ab = a.prepareConnection(keyed(params(B, true, features(b)), key, true));
+        OverlayConnection ba = b.prepareConnection(keyed(params(A, false, features(a)), key, true));
+        ab.confirm();
+        ba.confirm();
+        assertTrue(await(ab, m -> "fastdp".equals(m.get("name"))), ab.attrs().toString());
+        assertEquals(null, ab.attrs().get("encrypted"));
+        assertTrue(ab.attrs().get("unencrypted").startsWith("trusted subnets"), ab.attrs().toString());
+    }
+
+    @Test
+    void badKeysOrIpv6ConnectionsAreRefusedWithAReason() throws Exception {
         DataPlane a = plane(A, true, new Devices());
         OverlayConnectionParams p = params(B, true, Map.of());
-        OverlayConnectionParams encrypted = new OverlayConnectionParams(B, 1, p.localAddress(), p.remoteAddress(), true,
-                1, Optional.of(new byte[32]), Map.of(), m -> { });
-        OverlayException e = assertThrows(OverlayException.class, () -> a.prepareConnection(encrypted));
-        assertTrue(e.getMessage().contains("encrypted"), e.getMessage());
+        OverlayConnectionParams shortKey = new OverlayConnectionParams(B, 1, p.localAddress(), p.remoteAddress(), true,
+                1, Optional.of(new byte[16]), Map.of(), m -> { });
+        OverlayException e = assertThrows(OverlayException.class, () -> a.prepareConnection(shortKey));
+        assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
         OverlayConnectionParams v6 = new OverlayConnectionParams(B, 1, p.localAddress(),
                 new InetSocketAddress(InetAddress.getByName("fd00::1"), 6783), true, 1, Optional.empty(), Map.of(),
                 m -> { });

@@ -71,7 +71,66 @@ class HandshakeTest {
         ours.onFrame(ProtocolIntroCodec.header(1, 2));
         MeshException e = assertThrows(MeshException.class,
                 () -> ours.onFrame(ProtocolIntroCodec.encryptionBlock(Optional.of(new byte[32]))));
-        assertTrue(e.getMessage().startsWith("no password specificed, but peer requested an encrypted connection"));
+        assertTrue(e.getMessage().startsWith("peer requires encryption, but encryption is not enabled here"),
+                e.getMessage());
+    }
+
+    private static Optional<byte[]> password(String p) {
+        return Optional.of(p.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSamePasswordGivesBothEndsMatchingKeysAndSealedFeatures() throws Exception {
+        Handshake.Result[] r = run(new Handshake(1, 2, A, password("pw")), new Handshake(1, 2, B, password("pw")));
+        assertEquals(B, r[0].features());
+        assertEquals(A, r[1].features());
+        byte[] sealed = r[0].sealer().seal(new byte[] {4, 1, 2, 3});
+        assertEquals(4 + 16, sealed.length);
+        assertTrue(java.util.Arrays.equals(new byte[] {4, 1, 2, 3}, r[1].sealer().open(sealed)));
+        long uid = 0x1234_5678_9abcL;
+        assertTrue(java.util.Arrays.equals(r[0].keys().orElseThrow().dataPlaneSecret(uid),
+                r[1].keys().orElseThrow().dataPlaneSecret(uid)), "both ends derive the same data-plane secret");
+        assertTrue(!java.util.Arrays.equals(r[0].keys().orElseThrow().dataPlaneSecret(uid),
+                r[0].keys().orElseThrow().dataPlaneSecret(uid + 1)), "another connection UID, another secret");
+    }
+
+    @Test
+    void sealedFeaturesAreNotInClear() throws Exception {
+        Handshake a = new Handshake(1, 2, Map.of("Name", "visible-name"), password("pw"));
+        Handshake b = new Handshake(1, 2, B, password("pw"));
+        a.start();
+        b.start();
+        a.onFrame(ProtocolIntroCodec.header(1, 2));
+        Handshake.Step bStep = b.onFrame(ProtocolIntroCodec.header(1, 2));
+        Handshake.Step aStep = a.onFrame(bStep.send().get(0).bytes());
+        byte[] features = aStep.send().get(0).bytes();
+        assertTrue(!new String(features, java.nio.charset.StandardCharsets.ISO_8859_1).contains("visible-name"));
+    }
+
+    @Test
+    void aWrongPasswordIsAPasswordMismatchOnBothEnds() {
+        Handshake a = new Handshake(1, 2, A, password("pw"));
+        MeshException e = assertThrows(MeshException.class, () -> run(a, new Handshake(1, 2, B, password("other"))));
+        assertTrue(e.getMessage().startsWith("password mismatch"), e.getMessage());
+    }
+
+    @Test
+    void aSmallOrderOrReflectedPublicKeyIsRefused() throws Exception {
+        for (boolean reflect : new boolean[] {false, true}) {
+            Handshake ours = new Handshake(1, 2, A, password("pw"));
+            ours.start();
+            byte[] block = ours.onFrame(ProtocolIntroCodec.header(1, 2)).send().get(0).bytes();
+            byte[] theirs = reflect ? block : ProtocolIntroCodec.encryptionBlock(Optional.of(new byte[32]));
+            MeshException e = assertThrows(MeshException.class, () -> ours.onFrame(theirs));
+            assertTrue(e.getMessage().startsWith("bad handshake from the remote peer"), e.getMessage());
+        }
+    }
+
+    @Test
+    void withAPasswordProtocolOneIsRefused() {
+        MeshException e = assertThrows(MeshException.class,
+                () -> run(new Handshake(1, 2, A, password("pw")), new Handshake(1, 1, B)));
+        assertTrue(e.getMessage().contains("encryption needs mesh protocol version 2"), e.getMessage());
     }
 
     @Test

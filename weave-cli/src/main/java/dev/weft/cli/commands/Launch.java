@@ -1,9 +1,12 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
+import dev.weft.cli.WeaveException;
 import dev.weft.cli.service.LaunchOptions;
+import dev.weft.cli.service.PasswordFile;
 import dev.weft.cli.service.ProxyLaunch;
 import dev.weft.cli.service.RouterLauncher;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -20,8 +23,14 @@ import picocli.CommandLine.Unmatched;
 public final class Launch extends WeaveCommand {
 
     @Option(names = {"--password", "-password"}, paramLabel = "PASSWORD",
-            description = "Encrypt traffic between peers with this password (or set WEAVE_PASSWORD).")
+            description = "Encrypt traffic between peers with this password (or set WEAVE_PASSWORD); every peer needs"
+                    + " the same one. It then shows in ps output and shell history: prefer --password-file.")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of "
+            + "FILE, so it is in neither ps output nor shell history. Like --password, it reaches the router in its "
+            + "environment (WEAVE_PASSWORD), never on a command line.")
+    String passwordFile;
 
     @Option(names = {"--port", "-port"}, paramLabel = "PORT", description = "The mesh port (default 6783, or WEAVE_PORT).")
     String port;
@@ -74,7 +83,14 @@ public final class Launch extends WeaveCommand {
 
     @Override
     protected void execute() {
-        LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, last(httpAddr),
+        String secret = password;
+        if (passwordFile != null) {
+            if (password != null) {
+                throw WeaveException.error("--password and --password-file: give only one of them");
+            }
+            secret = PasswordFile.read(Path.of(passwordFile));
+        }
+        LaunchOptions options = new LaunchOptions(port, ipallocRange, secret, noRestart, last(httpAddr),
                 last(statusAddr), routerArgs,
                 new ProxyLaunch.Options(proxyHosts, tls, tlsVerify, tlsCaCert, tlsCert, tlsKey, noDetectTls));
         out().println(new RouterLauncher(services.env(), services.docker(),

@@ -314,4 +314,33 @@ class LaunchTest {
                 result.err());
         assertEquals(1200, cli.host.pauses);
     }
+
+    @Test
+    void thePasswordFileGivesThePasswordThroughTheEnvironmentOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("weave.pw");
+        java.nio.file.Files.writeString(file, "s3cret from file\n");
+        Cli.Result result = cli.run("launch", "--password-file", file.toString(), "host2");
+        assertEquals(0, result.status(), result.err());
+        ContainerSpec spec = container("weave").spec;
+        assertTrue(spec.env().contains("WEAVE_PASSWORD=s3cret from file"), spec.env().toString());
+        assertFalse(String.join(" ", spec.args()).contains("s3cret"), "the password is not on the command line");
+    }
+
+    @Test
+    void aMissingOrEmptyPasswordFileOrBothFlagsFailInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Cli.Result missing = cli.run("launch", "--password-file", dir.resolve("nope").toString());
+        assertEquals(1, missing.status());
+        assertEquals("weave: --password-file " + dir.resolve("nope") + ": cannot read it (no such file)\n", missing.err());
+        java.nio.file.Path empty = dir.resolve("empty");
+        java.nio.file.Files.writeString(empty, "\n");
+        Cli.Result blank = cli.run("launch", "--password-file", empty.toString());
+        assertEquals(1, blank.status());
+        assertTrue(blank.err().contains("the first line is empty"), blank.err());
+        Cli.Result both = cli.run("launch", "--password", "x", "--password-file", empty.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("give only one"), both.err());
+        assertTrue(cli.docker.containers.isEmpty(), "nothing was created");
+    }
 }

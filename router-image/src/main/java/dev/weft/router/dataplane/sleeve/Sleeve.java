@@ -80,6 +80,11 @@ public final class Sleeve implements AutoCloseable {
     }
 
     /** A neighbour to carry frames to and from; checked by heartbeats and path-MTU probes from now on. */
+    /** This peer's name (48 bits). */
+    public long self() {
+        return self;
+    }
+
     public SleevePeer addNeighbour(PeerName name, int ipv4, int port, DatagramSealer sealer, long connectionUid) {
         long now = System.nanoTime();
         int initialMtu = socket.kernelPathMtu(ipv4);

@@ -3,6 +3,7 @@ package dev.weft.router.dataplane.sleeve;
 import dev.weft.router.dataplane.packet.FrameInfo;
 import dev.weft.router.dataplane.packet.TcpCoalescer;
 import dev.weft.router.dataplane.packet.VnetHeader;
+import dev.weft.router.dataplane.wire.DatagramSealer;
 import dev.weft.router.dataplane.wire.SleeveFormat;
 import dev.weft.weaveutil.jna.IoBuffer;
 import dev.weft.weaveutil.jna.ReceiveList;
@@ -121,7 +122,7 @@ final class SleeveReceiver implements Runnable {
         }
         int opened = from.sealer().open(b, at, length);
         if (opened < 0) {
-            stats.droppedUnopened.increment();
+            (opened == DatagramSealer.DROP_REPLAYED ? stats.droppedReplayed : stats.droppedUnopened).increment();
             return;
         }
         from.heard(now);

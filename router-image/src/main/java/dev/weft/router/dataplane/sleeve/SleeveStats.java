@@ -13,7 +13,9 @@ public final class SleeveStats {
     final LongAdder droppedUnreachable = new LongAdder();
     final LongAdder droppedUnknownSender = new LongAdder();
     final LongAdder droppedMalformed = new LongAdder();
+    /** Not authentic: a bad tag, unsealed on an encrypted connection, or sealed on a plain one. */
     final LongAdder droppedUnopened = new LongAdder();
+    final LongAdder droppedReplayed = new LongAdder();
     final LongAdder tapWriteErrors = new LongAdder();
 
     public long framesCaptured() {
@@ -38,7 +40,17 @@ public final class SleeveStats {
 
     public long dropped() {
         return droppedTooBig.sum() + droppedUnreachable.sum() + droppedUnknownSender.sum() + droppedMalformed.sum()
-                + droppedUnopened.sum();
+                + droppedUnopened.sum() + droppedReplayed.sum();
+    }
+
+    /** Datagrams dropped because they did not authenticate (wrong key, tampered, sealed unlike the connection). */
+    public long droppedNotAuthentic() {
+        return droppedUnopened.sum();
+    }
+
+    /** Authentic datagrams dropped as replays (seen before, or older than the replay window). */
+    public long droppedReplayed() {
+        return droppedReplayed.sum();
     }
 
     @Override
@@ -47,6 +59,6 @@ public final class SleeveStats {
                 + " tooBigAnswered=" + tooBigAnswered() + " fragmented=" + fragmented() + " droppedTooBig="
                 + droppedTooBig.sum() + " droppedUnreachable=" + droppedUnreachable.sum() + " droppedUnknownSender="
                 + droppedUnknownSender.sum() + " droppedMalformed=" + droppedMalformed.sum() + " droppedUnopened="
-                + droppedUnopened.sum() + " tapWriteErrors=" + tapWriteErrors.sum();
+                + droppedUnopened.sum() + " droppedReplayed=" + droppedReplayed.sum() + " tapWriteErrors=" + tapWriteErrors.sum();
     }
 }

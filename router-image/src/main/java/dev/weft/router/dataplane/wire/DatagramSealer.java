@@ -22,9 +22,14 @@ public interface DatagramSealer {
      */
     int seal(ByteBuffer b, int offset, int length);
 
+    /** {@link #open}'s answer for a datagram that is not authentic or not sealed as this connection expects. */
+    int DROP_NOT_AUTHENTIC = -1;
+    /** {@link #open}'s answer for a datagram already received, or too old for the replay window. */
+    int DROP_REPLAYED = -2;
+
     /**
-     * Opens a received datagram in place; returns its length with the body in clear, or -1 when it
-     * must be dropped (not authentic, replayed, or sealed differently than this connection expects).
+     * Opens a received datagram in place; returns its length with the body in clear, or
+     * {@link #DROP_NOT_AUTHENTIC} / {@link #DROP_REPLAYED} when it must be dropped.
      */
     int open(ByteBuffer b, int offset, int length);
 
@@ -46,7 +51,7 @@ public interface DatagramSealer {
 
         @Override
         public int open(ByteBuffer b, int offset, int length) {
-            return (SleeveFormat.flags(b, offset) & SleeveFormat.FLAG_SEALED) == 0 ? length : -1;
+            return (SleeveFormat.flags(b, offset) & SleeveFormat.FLAG_SEALED) == 0 ? length : DROP_NOT_AUTHENTIC;
         }
     };
 }

@@ -23,6 +23,9 @@ public final class FakeNet {
     public volatile int pathMtu = 1500;
     volatile int kernelMtu = 1500;
     public volatile boolean dropEverything;
+    /** Every datagram sent, as it crossed the underlay (from, to, bytes), while {@link #tapping}. */
+    final List<Datagram> wiretap = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean tapping;
 
     static boolean waitFor(java.util.Queue<?> queue, int timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -37,7 +40,16 @@ public final class FakeNet {
         return !queue.isEmpty();
     }
 
+    /** A datagram; in {@link #wiretap} the last field is the destination address instead of the port. */
     record Datagram(byte[] bytes, int fromIp, int fromPort) {
+    }
+
+    /** Puts a datagram on the underlay as if {@code fromIp} had sent it (an attacker's injection). */
+    void inject(int toIp, byte[] bytes, int fromIp) {
+        Socket to = sockets.get(toIp);
+        if (to != null) {
+            to.queue.add(new Datagram(bytes.clone(), fromIp, 6783));
+        }
     }
 
     public Socket socket(int ipv4) {
@@ -47,6 +59,9 @@ public final class FakeNet {
     }
 
     void deliver(int toIp, byte[] bytes, int fromIp) {
+        if (tapping) {
+            wiretap.add(new Datagram(bytes.clone(), fromIp, toIp));
+        }
         Socket to = sockets.get(toIp);
         if (to != null && !dropEverything && bytes.length + 28 <= pathMtu) {
             to.queue.add(new Datagram(bytes, fromIp, 6783));

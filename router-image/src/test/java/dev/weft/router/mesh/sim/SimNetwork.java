@@ -44,6 +44,7 @@ public final class SimNetwork {
     private double reorderRate;
     private final Map<String, long[]> received = new HashMap<>();
     private final Map<String, Long> dials = new HashMap<>();
+    private final Map<String, Integer> tamperNext = new HashMap<>();
 
     public SimNetwork(SimClock clock, Random random) {
         this.clock = clock;
@@ -62,6 +63,11 @@ public final class SimNetwork {
         this.duplicateRate = duplicate;
         this.reorderRate = reorder;
         return this;
+    }
+
+    /** Flips a bit in the last byte of the next {@code count} messages (not intro bytes) sent from {@code ip}. */
+    public void tamperNext(String ip, int count) {
+        tamperNext.put(ip, count);
     }
 
     public void name(String host, String ip) {
@@ -225,6 +231,13 @@ public final class SimNetwork {
 
         @Override
         public void send(byte[] message) {
+            String from = local.getAddress().getHostAddress();
+            int tamper = tamperNext.getOrDefault(from, 0);
+            if (tamper > 0 && message.length > 0) {
+                tamperNext.put(from, tamper - 1);
+                message = message.clone();
+                message[message.length - 1] ^= 1;
+            }
             transmit(message);
         }
 

@@ -35,13 +35,17 @@ class TcpMeshTest {
     record Node(Mesh mesh, int port, CounterGossiper counter, PeerName name) {}
 
     private Node node(int index) throws Exception {
+        return node(index, null);
+    }
+
+    private Node node(int index, String password) throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         PeerName name = new PeerName(0x8a0000000100L + index);
         MeshConfig config = MeshConfig.defaults(name, "tcp" + index).withListen("127.0.0.1", port)
-                .withPolicy(1, 200, false, List.of());
+                .withPolicy(1, 200, false, List.of()).withPassword(password);
         ThreadActors actors = new ThreadActors();
         TcpTransport transport = new TcpTransport(1, 2, Duration.ofSeconds(2));
         Mesh mesh = new Mesh(config, actors, transport, new Random(index));
@@ -89,6 +93,24 @@ class TcpMeshTest {
         a.counter.channel().gossipBroadcast(a.counter.increment());
         a.counter.channel().gossipUnicast(c.name, new byte[] {1});
         assertTrue(eventually(() -> c.counter.get(a.name) == 1 && c.counter.unicastsFrom(a.name) == 1));
+    }
+
+    @Test
+    void encryptedPeersHandshakeAndGossipOverTcpAndAWrongPasswordIsRefused() throws Exception {
+        Node a = node(6, "over tcp");
+        Node b = node(7, "over tcp");
+        Node c = node(8, "not the same");
+        b.mesh.connect(List.of("127.0.0.1:" + a.port), false);
+        c.mesh.connect(List.of("127.0.0.1:" + a.port), false);
+        assertTrue(eventually(() -> a.mesh.membership().reachablePeers().size() == 1
+                && b.mesh.membership().reachablePeers().size() == 1));
+        a.counter.channel().gossipBroadcast(a.counter.increment());
+        assertTrue(eventually(() -> b.counter.get(a.name) == 1));
+        assertTrue(status(b).connections().get(0).info().startsWith("encrypted "), status(b).connections().toString());
+        assertTrue(eventually(() -> status(c).connections().stream()
+                .anyMatch(x -> x.state().equals("failed") && x.info().startsWith("password mismatch"))),
+                status(c).connections().toString());
+        assertTrue(c.mesh.membership().reachablePeers().isEmpty());
     }
 
     @Test
