@@ -106,8 +106,12 @@ make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES KEY TAR
 image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
 image_source() { builder_docker image inspect -f '{{index .Config.Labels "weft.source"}}' "$1" 2>/dev/null; }
 record_image() {   # remembers the images `lab images` made (loaded by every `lab up`), and their ids
-    local tag=$1 id
-    id=$(image_id "$tag") || die "no image $tag in the builder"
+    local tag=$1 id try
+    for try in 1 2 3 4 5; do   # a builder busy on a loaded machine may fail one inspect
+        id=$(image_id "$tag") && break
+        ((try < 5)) || die "no image $tag in the builder"
+        sleep 2
+    done
     mkdir -p "$LAB_IMAGE_IDS"
     echo "$tag $id" >"$LAB_IMAGE_IDS/$(echo "$tag" | tr '/:' '__')"
 }
