@@ -95,7 +95,9 @@ launch_pair() {
     src=$(container_ip host1 src)
     assert_ping host1 src "$dst" 20
     pcap=$BATS_TEST_TMPDIR/underlay.pcap
-    in_switch tcpdump -i any -U -s 0 -w "$pcap" 2>/dev/null &
+    # exec: the background job's PID is tcpdump's own, so the kill below ends it (an orphaned
+    # tcpdump would hold bats' output open and the suite would never end)
+    (exec ip netns exec "$LAB_SWITCH_NS" tcpdump -i any -U -s 0 -w "$pcap" >/dev/null 2>&1 3>&-) &
     CAPTURE_PID=$!
     sleep 2
     docker_on host2 exec -d dst sh -c 'sleep 3600 | nc -l -p 5001 > /tmp/known'
