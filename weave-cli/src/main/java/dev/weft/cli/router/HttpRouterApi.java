@@ -1,15 +1,19 @@
 package dev.weft.cli.router;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** {@link RouterApi} over {@link HttpURLConnection}: cheap to load for a short-lived CLI. */
+/**
+ * {@link RouterApi} as one HTTP/1.1 exchange on a plain socket ({@code Connection: close}). The CLI is
+ * a short-lived JVM: {@code HttpURLConnection} costs it ~170 more classes, and resolving the "http"
+ * URL handler makes the JDK search every jar on the class path for {@code URLStreamHandlerProvider}
+ * services, which opens all 28 of the CLI's jars (docker-java, Bouncy Castle...) on every call.
+ */
 public final class HttpRouterApi implements RouterApi {
     private static final int CONNECT_TIMEOUT_MS = 3000;
 
@@ -26,26 +30,43 @@ public final class HttpRouterApi implements RouterApi {
     public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
                                String accept) throws RouterUnreachableException {
         String address = listener == Listener.STATUS ? statusAddr : controlAddr;
-        HttpURLConnection connection = null;
-        try {
-            connection = (HttpURLConnection) URI.create("http://" + address + path + query(params)).toURL()
-                    .openConnection();
-            connection.setRequestMethod(method);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
-            connection.setUseCaches(false);
-            // HttpURLConnection would otherwise send "*/*", which the router takes as a request for JSON
-            connection.setRequestProperty("Accept", accept != null ? accept : "text/plain");
-            int status = connection.getResponseCode();
-            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new RouterResponse(status, body);
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(socketAddress(address), CONNECT_TIMEOUT_MS);
+            // without an Accept header the router would take "*/*" as a request for JSON
+            String request = method + " " + path + query(params) + " HTTP/1.1\r\n"
+                    + "Host: " + address + "\r\n"
+                    + "Accept: " + (accept != null ? accept : "text/plain") + "\r\n"
+                    + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return HttpResponseReader.read(socket.getInputStream());
         } catch (IOException e) {
             throw new RouterUnreachableException(address, e);
-        } finally {
-            if (connection != null) {
-                connection.disconnect();
-            }
         }
+    }
+
+    /** {@code host:port} or {@code [v6]:port}; a literal address is used as it is (no name look-up). */
+    static InetSocketAddress socketAddress(String address) throws IOException {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IOException("no port in '" + address + "'");
+        }
+        String host = address.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(address.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IOException("bad port in '" + address + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IOException("bad port in '" + address + "'");
+        }
+        return new InetSocketAddress(host, port);
     }
 
     static String query(Map<String, List<String>> params) {
