@@ -30,21 +30,26 @@ public final class HttpRouterApi implements RouterApi {
     public RouterResponse call(Listener listener, String method, String path, Map<String, List<String>> params,
                                String accept) throws RouterUnreachableException {
         String address = listener == Listener.STATUS ? statusAddr : controlAddr;
+        // without an Accept header the router would take "*/*" as a request for JSON
+        byte[] request = (method + " " + path + query(params) + " HTTP/1.1\r\n"
+                + "Host: " + address + "\r\n"
+                + "Accept: " + (accept != null ? accept : "text/plain") + "\r\n"
+                + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.connect(socketAddress(address), CONNECT_TIMEOUT_MS);
-            // without an Accept header the router would take "*/*" as a request for JSON
-            String request = method + " " + path + query(params) + " HTTP/1.1\r\n"
-                    + "Host: " + address + "\r\n"
-                    + "Accept: " + (accept != null ? accept : "text/plain") + "\r\n"
-                    + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
-                    + "Connection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return HttpResponseReader.read(socket.getInputStream());
         } catch (IOException e) {
             throw new RouterUnreachableException(address, e);
         }
+    }
+
+    /** Parses one raw HTTP/1.x response, as received on the socket. */
+    public static RouterResponse parse(String raw) throws IOException {
+        return HttpResponseReader.read(new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code host:port} or {@code [v6]:port}; a literal address is used as it is (no name look-up). */
