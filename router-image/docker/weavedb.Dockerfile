@@ -1,7 +1,6 @@
-# weft/weavedb: never started; its container only holds the /weavedb volume with the router's state.
-ARG BASE=weft/base:bookworm
-FROM ${BASE}
+# weft/weavedb: an empty image. Its container is created, never started, and only holds the /weavedb
+# volume with the router's state; the entrypoint is named for `docker create` and does not exist.
+FROM scratch
 LABEL works.weave.role=system weft.image=weavedb
-COPY scripts/data-only /usr/local/bin/data-only
 VOLUME ["/weavedb"]
 ENTRYPOINT ["data-only"]

@@ -6,7 +6,7 @@ LAB_BUILD_DIR=$LAB_STATE/build
 LAB_IMAGE_IDS=$LAB_CACHE/images      # one file per image: the builder's image id
 LAB_ROOTFS_CACHE=$LAB_CACHE/rootfs
 LAB_SUITE=bookworm
-LAB_BASE_PACKAGES="openjdk-17-jre-headless iptables ipset conntrack ca-certificates iproute2 procps"
+LAB_BASE_PACKAGES="openjdk-17-jdk-headless iptables ipset conntrack ca-certificates iproute2 procps"
 LAB_DNSTOOLS_PACKAGES="dnsutils iproute2 iputils-ping"
 LAB_ROOTFS_RECIPE=1   # bump when the way a rootfs is made changes
 

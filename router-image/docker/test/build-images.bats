@@ -32,6 +32,7 @@ setup() {
     for f in weave weaveexec weavedb; do [ -f "$ctx/$f.Dockerfile" ]; done
     [ -x "$ctx/scripts/weaver" ]
     [ -x "$ctx/scripts/reset-host" ]
+    [ -x "$ctx/scripts/assemble-runtime" ]
 }
 
 @test "a missing router jar is one clear line and status 1" {
