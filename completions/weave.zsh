@@ -257,19 +257,37 @@ function _picocli_weave_launch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-restart' '--help' '--debug' '--local'"
-  local arg_opts="'--password' '--port' '--ipalloc-range' '--iprange'"
+  local flag_opts="'--no-restart' '--no-detect-tls' '--help' '--debug' '--local'"
+  local arg_opts="'--password' '-password' '--port' '-port' '--ipalloc-range' '--iprange' '-iprange' '-H' '--tlscacert' '--tlscert' '--tlskey' '--http-addr' '--status-addr'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--password')
+    '--password'|'-password')
       return
       ;;
-    '--port')
+    '--port'|'-port')
       return
       ;;
-    '--ipalloc-range'|'--iprange')
+    '--ipalloc-range'|'--iprange'|'-iprange')
+      return
+      ;;
+    '-H')
+      return
+      ;;
+    '--tlscacert')
+      return
+      ;;
+    '--tlscert')
+      return
+      ;;
+    '--tlskey')
+      return
+      ;;
+    '--http-addr')
+      return
+      ;;
+    '--status-addr')
       return
       ;;
   esac

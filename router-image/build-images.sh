@@ -81,8 +81,8 @@ for build in weavewait weavewait-nomcast weavewait-noop; do
     fi
 done
 cp "$dockerfiles"/weave.Dockerfile "$dockerfiles"/weaveexec.Dockerfile "$dockerfiles"/weavedb.Dockerfile "$context/"
-cp "$dockerfiles"/weaver "$dockerfiles"/reset-host "$dockerfiles"/weave "$dockerfiles"/data-only \
-    "$dockerfiles"/assemble-runtime "$context/scripts/"
+cp "$dockerfiles"/weaver "$dockerfiles"/weave "$dockerfiles"/data-only "$dockerfiles"/assemble-runtime \
+    "$context/scripts/"
 chmod 755 "$context"/scripts/* "$context"/bin/*
 
 if [[ -n $context_only ]]; then

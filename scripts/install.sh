@@ -2,7 +2,7 @@
 # Installs the weft `weave` command (and `weaveutil`) from this repository, building it first when
 # its jars are missing or older than the sources. Idempotent; `--uninstall` removes exactly what an
 # install recorded. Paths can be moved for tests with WEFT_PREFIX (default /usr/local) and
-# WEFT_BASH_COMPLETION_DIR.
+# WEFT_BASH_COMPLETION_DIR; WEFT_INSTALL_MAN=no leaves the man pages out (they take ~20 s to make).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -155,7 +155,9 @@ install_dir "$zshdir"
 put 644 "$repo/completions/weave.zsh" "$zshdir/weave.zsh"
 
 # man pages: picocli writes asciidoc; asciidoctor turns it into troff
-if try_packages asciidoctor:asciidoctor; then
+if [[ ${WEFT_INSTALL_MAN:-yes} == no ]]; then
+    :
+elif try_packages asciidoctor:asciidoctor; then
     install_dir "$prefix/share/man"
     install_dir "$mandir"
     for page in "$repo"/man/*.adoc; do
@@ -168,4 +170,4 @@ fi
 
 printf '%s\n' "${installed[@]}" >"$manifest"
 echo "$manifest" >>"$manifest"
-say "installed weave to $bindir/weave ($("$bindir/weave" version | head -1))"
+say "installed weave to $bindir/weave ($("$bindir/weave" version 2>/dev/null | head -1))"

@@ -13,6 +13,6 @@ ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/
 COPY --from=runtime /runtime/ /
 COPY router/lib/ /home/weave/lib/
 COPY router/router.jar /home/weave/router.jar
-COPY scripts/weaver scripts/reset-host scripts/data-only /home/weave/
+COPY scripts/weaver scripts/data-only /home/weave/
 WORKDIR /home/weave
 ENTRYPOINT ["/home/weave/weaver"]

@@ -3,7 +3,7 @@
 
 usage() {
     cat <<USAGE
-usage: scripts/lab COMMAND [ARGS]
+usage: scripts/lab [--instance N] COMMAND [ARGS]      (or WEFT_LAB=N scripts/lab ...; default instance 0)
   up N                  make hosts host1..hostN (reuses running ones; hosts above N are left as they are)
   reset                 recreate the running hosts fresh (no containers, no weave state, no cuts; images kept)
   clean                 remove all containers, unused volumes and networks on every host
@@ -11,19 +11,36 @@ usage: scripts/lab COMMAND [ARGS]
   status                show the switch, resolver, partitions, hosts and builder
   exec HOST CMD...      run CMD in HOST's network, mount and UTS namespaces
   docker HOST ARGS...   run the docker CLI against HOST's engine
-  weave HOST ARGS...    run /usr/local/bin/weave inside HOST (local engine socket)
-  driver CMD...         run CMD in the switch namespace; engines answer at tcp://198.18.0.(10+N):2375
+  weave HOST ARGS...    run the weave CLI (WEFT_WEAVE_CLI, default /usr/local/bin/weave) inside HOST
+  socket HOST           print the path of HOST's engine socket (unix)
+  driver CMD...         run CMD in the switch namespace; engines answer at tcp://${LAB_NET_PREFIX}.(10+N):2375
   cut HOSTA HOSTB       drop all traffic between two hosts on the switch
   heal [HOSTA HOSTB]    undo one cut, or all of them
   images                build weft/base:bookworm, weft-test/small, weft-test/dnstools (+ router images) and load them
   load IMAGE...         put builder images into every running host that lacks the same image id
   build-env [CMD...]    run CMD with DOCKER_HOST set to the image builder engine (or print the export)
-hosts: host1..host$LAB_MAX_HOSTS at ${LAB_NET_PREFIX}.(10+N); resolver ${LAB_SWITCH_IP}; state $LAB_STATE
+  instances             list the instances on this machine: subnet, in use or not, hosts up
+  session [--up N] CMD...
+                        claim a free instance (1..$LAB_MAX_INSTANCE; or the one WEFT_LAB/--instance names, waiting
+                        for it), run CMD with WEFT_LAB set to it (after \`images\` and \`up N\` with --up), then
+                        take it down; exit status: CMD's, or 1 if \`down\` left anything behind
+instance $LAB_INSTANCE: hosts host1..host$LAB_MAX_HOSTS at ${LAB_NET_PREFIX}.(10+N); resolver ${LAB_SWITCH_IP}; state $LAB_STATE
+Commands that change an instance refuse to while another process's run holds its run lock
+($LAB_RUN_LOCK).
 USAGE
 }
 
-take_lock() {
+# Refuses to change an instance that a run of somebody else holds (its run lock is taken, and not
+# by this process or one of its ancestors).
+guard_instance() {
     mkdir -p "$LAB_STATE"
+    instance_locked "$LAB_INSTANCE" || return 0
+    ancestor_has_open "$LAB_RUN_LOCK" && return 0
+    die "instance $LAB_INSTANCE is in use by another run (it holds $LAB_RUN_LOCK); wait for it, or use another instance (scripts/lab instances)"
+}
+
+take_lock() {
+    guard_instance
     exec 9>"$LAB_STATE/lock"
     flock -w 600 9 || die "another lab command holds $LAB_STATE/lock"
 }
@@ -103,18 +120,27 @@ cmd_reset() {
 # Removes every container, unused volume and custom network on every running host.
 cmd_clean() {
     (($# == 0)) || die "usage: lab clean"
+    guard_instance
     local n
     for n in $(running_hosts); do engine_clean "$(host_dir "$n")" & done
     wait
 }
 
-# Every lab namespace's inode, so processes still inside one can be found after deletion.
+# Every namespace of this instance's lab: its inode, so processes still inside one can be found after deletion.
 lab_netns_inodes() {
     local f
     for f in /run/netns/"${LAB_NS_PREFIX}"* /run/netns/"$LAB_BUILD_NS"; do
         [[ -e $f ]] && stat -L -c %i "$f"
     done
     return 0
+}
+
+# Mount points of this instance in the root mount namespace: its namespaces' /run/netns/NAME, and
+# anything in its hosts' or builder's state directories.
+lab_mounts() {
+    awk -v ns="/run/netns/$LAB_NS_PREFIX" -v build="/run/netns/$LAB_BUILD_NS" -v state="$LAB_STATE/" '
+        index($5, ns) == 1 || $5 == build || index($5, state "host") == 1 || index($5, state "build") == 1 { print $5 }
+        ' /proc/self/mountinfo
 }
 
 cmd_down() {
@@ -153,18 +179,19 @@ lab_container_pids() {
 lab_leftovers() {
     local inodes=${1:-} bad=0 p
     if ip netns list | grep -E "^(${LAB_NS_PREFIX}|${LAB_BUILD_NS}( |$))"; then bad=1; fi
-    if grep -E "weft-lab|/run/netns/(${LAB_NS_PREFIX}|${LAB_BUILD_NS})" /proc/self/mountinfo; then bad=1; fi
+    if lab_mounts | grep .; then bad=1; fi
     for p in $(pids_in_inodes "$inodes") $(lab_container_pids); do
         echo "process $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
         bad=1
     done
     if ip -o link show | grep -E ": (host[0-9]+|${LAB_BRIDGE})[@:]"; then bad=1; fi
-    if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi
+    if ip -o addr show | grep -F " ${LAB_NET_PREFIX}."; then bad=1; fi   # in the root namespace
     return $bad
 }
 
 cmd_status() {
     local n dir pid state
+    echo "instance  $LAB_INSTANCE ${LAB_NET_PREFIX}.0/24 state $LAB_STATE"
     if netns_exists "$LAB_SWITCH_NS"; then
         echo "switch    $LAB_SWITCH_NS bridge $LAB_BRIDGE $LAB_SWITCH_IP"
     else
@@ -190,30 +217,36 @@ cmd_status() {
     fi
 }
 
-running_host() {   # running_host HOSTNAME -> N, or dies
-    local n
-    n=$(host_index "$1") || exit 1
-    netns_exists "$(host_ns "$n")" && engine_pid "$(host_dir "$n")" >/dev/null ||
+# running_host HOSTNAME: sets HOST_N and HOST_PID (its engine's), or dies. No subprocess: every
+# docker_on/weave_on/run_on of a suite goes through here.
+running_host() {
+    parse_host "$1"
+    HOST_N=$PARSED_HOST
+    [[ -e /run/netns/${LAB_NS_PREFIX}host$HOST_N ]] &&
+        read_live_pid "$LAB_STATE/host$HOST_N/engine.pid" "$LAB_ENGINE_COMMS" ||
         die "$1 is not up (run: scripts/lab up N)"
-    echo "$n"
+    HOST_PID=$LIVE_PID
 }
 
 cmd_exec() {
     (($# >= 2)) || die "usage: lab exec HOST CMD..."
-    local n pid
-    n=$(running_host "$1") || exit 1
+    running_host "$1"
     shift
-    pid=$(engine_pid "$(host_dir "$n")")
-    exec nsenter --net="$(netns_path "$(host_ns "$n")")" --mount="/proc/$pid/ns/mnt" --uts="/proc/$pid/ns/uts" \
-        --wd=/ -- "$@"
+    exec nsenter --net="/run/netns/${LAB_NS_PREFIX}host$HOST_N" --mount="/proc/$HOST_PID/ns/mnt" \
+        --uts="/proc/$HOST_PID/ns/uts" --wd=/ -- "$@"
 }
 
 cmd_docker() {
     (($# >= 1)) || die "usage: lab docker HOST ARGS..."
-    local n
-    n=$(running_host "$1") || exit 1
+    running_host "$1"
     shift
-    DOCKER_HOST="unix://$(host_socket "$n")" exec docker "$@"
+    DOCKER_HOST="unix://$LAB_STATE/host$HOST_N/run/docker.sock" exec docker "$@"
+}
+
+cmd_socket() {
+    (($# == 1)) || die "usage: lab socket HOST"
+    running_host "$1"
+    host_socket "$HOST_N"
 }
 
 cmd_weave() {
@@ -236,7 +269,10 @@ cmd_driver() {
 cmd_cut() {
     (($# == 2)) || die "usage: lab cut HOSTA HOSTB"
     local a b
-    a=$(running_host "$1") && b=$(running_host "$2") || exit 1
+    running_host "$1"
+    a=$HOST_N
+    running_host "$2"
+    b=$HOST_N
     take_lock
     net_cut "$a" "$b"
 }
@@ -281,6 +317,7 @@ cmd_load() {
 }
 
 cmd_build_env() {
+    guard_instance
     builder_up
     local sock=unix://$(engine_socket "$LAB_BUILD_DIR")
     if (($# == 0)); then
@@ -291,6 +328,15 @@ cmd_build_env() {
 }
 
 main() {
+    if [[ ${1:-} == --instance ]]; then
+        (($# >= 2)) || die "usage: lab --instance N COMMAND [ARGS]"
+        WEFT_LAB=$2
+        shift 2
+    elif [[ ${1:-} == --instance=* ]]; then
+        WEFT_LAB=${1#--instance=}
+        shift
+    fi
+    instance_from_env || exit 1
     local cmd=${1:-help}
     (($#)) && shift
     case $cmd in
@@ -312,6 +358,72 @@ main() {
         images) cmd_images "$@" ;;
         load) cmd_load "$@" ;;
         build-env) cmd_build_env "$@" ;;
+        socket) cmd_socket "$@" ;;
+        instances) cmd_instances "$@" ;;
+        session) cmd_session "$@" ;;
         *) die "unknown command: $cmd (see: scripts/lab help)" ;;
     esac
+}
+
+cmd_instances() {
+    (($# == 0)) || die "usage: lab instances"
+    local n hosts state
+    printf '%-9s %-15s %-6s %s\n' instance subnet hosts state
+    for n in $(instance_list); do
+        hosts=$({ compgen -G "/run/netns/$(instance_ns_prefix "$n")host*" || true; } | wc -l)
+        if instance_locked "$n"; then
+            state="in use (run lock held)"
+        elif instance_is_up "$n"; then
+            state="up, no run holds it: made by hand or left by a killed run (WEFT_LAB=$n scripts/lab down)"
+        else
+            state=free
+        fi
+        printf '%-9s %-15s %-6s %s\n' "$n" "198.18.$n.0/24" "$hosts" "$state"
+    done
+}
+
+# Runs CMD on an instance of its own: see usage. The run lock stays with this process; CMD runs in a
+# process group of its own, ended (by its id) if this process is told to stop.
+cmd_session() {
+    local up=
+    if [[ ${1:-} == --up ]]; then
+        (($# >= 2)) && [[ $2 =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= LAB_MAX_HOSTS)) ||
+            die "usage: lab session [--up N] CMD... (N = 1..$LAB_MAX_HOSTS)"
+        up=$2
+        shift 2
+    fi
+    [[ ${1:-} == -- ]] && shift
+    (($# >= 1)) || die "usage: lab session [--up N] CMD..."
+    ensure_lab_tools
+    if [[ -n ${WEFT_LAB:-} ]]; then instance_claim "$WEFT_LAB" || exit 1; else instance_claim || exit 1; fi
+    export WEFT_LAB=$LAB_INSTANCE
+    say "session on instance $LAB_INSTANCE (${LAB_NET_PREFIX}.0/24)"
+    local lab=$LAB_REPO/scripts/lab status=0 child=
+    session_end() {
+        local rc=$?
+        trap - EXIT INT TERM
+        ((status != 0)) || status=$rc
+        if [[ -n $child ]] && kill -0 "$child" 2>/dev/null; then
+            kill -TERM -- "-$child" 2>/dev/null || true
+            local i
+            for ((i = 0; i < 100; i++)); do kill -0 -- "-$child" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL -- "-$child" 2>/dev/null || true
+        fi
+        "$lab" down >&2 || { ((status != 0)) || status=1; }
+        exit "$status"
+    }
+    trap session_end EXIT
+    trap 'status=130; exit 130' INT
+    trap 'status=143; exit 143' TERM
+    if [[ -n $up ]]; then
+        "$lab" images >&2 || die "session: lab images failed"
+        "$lab" up "$up" >&2 || die "session: lab up $up failed"
+    fi
+    set -m   # CMD gets a process group of its own: everything it started can be ended together
+    "$@" 8>&- &
+    child=$!
+    set +m
+    wait "$child" || status=$?
+    child=
+    exit "$status"
 }

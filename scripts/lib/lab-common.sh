@@ -1,14 +1,10 @@
 # shellcheck shell=bash
 # Shared constants and small helpers of the weft test lab (sourced by scripts/lab).
 
-LAB_STATE=${WEFT_LAB_STATE:-/var/lib/weft-lab}
-LAB_CACHE=${WEFT_LAB_CACHE:-/var/cache/weft}
-LAB_NS_PREFIX=weftlab-
-LAB_SWITCH_NS=${LAB_NS_PREFIX}switch
-LAB_BUILD_NS=weft-build
+# The instance's names, addresses and paths (LAB_STATE, LAB_NS_PREFIX, LAB_NET_PREFIX, ...) come
+# from lab-instance.sh; the rest is the same in every instance.
+LAB_CACHE=${WEFT_LAB_CACHE:-/var/cache/weft}   # shared by every instance: root file system tarballs
 LAB_BRIDGE=labbr0
-LAB_NET_PREFIX=198.18.0
-LAB_SWITCH_IP=${LAB_NET_PREFIX}.254
 LAB_MAX_HOSTS=20
 LAB_ENGINE_PORT=2375
 
@@ -17,13 +13,13 @@ export DOCKER_API_VERSION=1.41
 die() { echo "lab: $*" >&2; exit 1; }
 say() { [[ -n ${LAB_QUIET:-} ]] || echo "lab: $*" >&2; }
 
-host_index() {   # host_index hostN -> N, or a clear error
+parse_host() {   # parse_host hostN: sets PARSED_HOST=N, or dies with a clear error
     local name=$1
     [[ $name =~ ^host([0-9]+)$ ]] || die "not a lab host name: '$name' (expected host1..host$LAB_MAX_HOSTS)"
-    local n=$((10#${BASH_REMATCH[1]}))
-    (( n >= 1 && n <= LAB_MAX_HOSTS )) || die "host number out of range: '$name' (1..$LAB_MAX_HOSTS)"
-    echo "$n"
+    PARSED_HOST=$((10#${BASH_REMATCH[1]}))
+    ((PARSED_HOST >= 1 && PARSED_HOST <= LAB_MAX_HOSTS)) || die "host number out of range: '$name' (1..$LAB_MAX_HOSTS)"
 }
+host_index() { parse_host "$1" && echo "$PARSED_HOST"; }   # host_index hostN -> N
 host_ip()      { echo "${LAB_NET_PREFIX}.$((10 + $1))"; }
 host_ns()      { echo "${LAB_NS_PREFIX}host$1"; }
 host_dir()     { echo "$LAB_STATE/host$1"; }
@@ -31,16 +27,20 @@ host_socket()  { echo "$LAB_STATE/host$1/run/docker.sock"; }
 netns_path()   { echo "/run/netns/$1"; }
 netns_exists() { [[ -e /run/netns/$1 ]]; }
 
-# PID recorded in a pid file, only if that process still runs (and, given $2, its command name
-# matches that regex: a PID file left from before a reboot may name somebody else's process).
-live_pid() {
-    local file=$1 comm=${2:-} pid
-    [[ -s $file ]] || return 1
-    pid=$(<"$file")
+# read_live_pid FILE [COMM_REGEX]: sets LIVE_PID to the PID recorded in FILE, only if that process
+# still runs (and, given a regex, its command name matches: a PID file left from before a reboot
+# may name somebody else's process). No subprocess: suites call this for every lab command.
+read_live_pid() {
+    local file=$1 comm=${2:-} pid= name=
+    [[ -s $file ]] && read -r pid <"$file" 2>/dev/null || return 1
     [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-    [[ -z $comm || $(cat "/proc/$pid/comm" 2>/dev/null) =~ ^($comm)$ ]] || return 1
-    echo "$pid"
+    if [[ -n $comm ]]; then
+        read -r name <"/proc/$pid/comm" 2>/dev/null || return 1
+        [[ $name =~ ^($comm)$ ]] || return 1
+    fi
+    LIVE_PID=$pid
 }
+live_pid() { read_live_pid "$@" && echo "$LIVE_PID"; }   # the same, printing the PID
 
 # Ends one process we started, by PID: TERM, wait up to $2 seconds, then KILL.
 stop_pid() {
@@ -75,25 +75,36 @@ pids_in_inodes() {
 }
 
 # Installs Debian packages whose commands are missing, quietly and without starting services.
+# One install at a time on the machine (labs of other instances may be installing too, and each
+# must keep the policy-rc.d that stops apt from starting dockerd in the root namespace).
 ensure_packages() {   # ensure_packages pkg:path ...
     local spec missing=()
     for spec in "$@"; do
         [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}")
     done
     ((${#missing[@]})) || return 0
-    say "installing ${missing[*]}"
-    local made_policy=
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then   # keep apt from starting dockerd in the root namespace
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
-    fi
-    local rc=0
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
-        apt-get update -qq >>"$LAB_STATE/apt.log" 2>&1
-        apt-get install -y -qq --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 || rc=$?
-    fi
-    [[ -n $made_policy ]] && rm -f /usr/sbin/policy-rc.d
-    ((rc == 0)) || die "could not install ${missing[*]} (see $LAB_STATE/apt.log)"
+    mkdir -p "$LAB_CACHE" "$LAB_STATE"
+    (
+        exec 6>>"$LAB_CACHE/apt.lock"
+        flock -w 900 6 || die "another lab is installing packages (lock $LAB_CACHE/apt.lock)"
+        missing=()
+        for spec in "$@"; do [[ -e ${spec#*:} ]] || missing+=("${spec%%:*}"); done
+        ((${#missing[@]})) || exit 0
+        say "installing ${missing[*]}"
+        made_policy=
+        if [[ ! -e /usr/sbin/policy-rc.d ]]; then   # keep apt from starting dockerd in the root namespace
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+        fi
+        rc=0
+        export DEBIAN_FRONTEND=noninteractive
+        apt=(apt-get -o DPkg::Lock::Timeout=300 -y -qq)
+        if ! "${apt[@]}" install --no-install-recommends "${missing[@]}" >"$LAB_STATE/apt.log" 2>&1; then
+            "${apt[@]}" update >>"$LAB_STATE/apt.log" 2>&1
+            "${apt[@]}" install --no-install-recommends "${missing[@]}" >>"$LAB_STATE/apt.log" 2>&1 || rc=$?
+        fi
+        [[ -n $made_policy ]] && rm -f /usr/sbin/policy-rc.d
+        ((rc == 0)) || die "could not install ${missing[*]} (see $LAB_STATE/apt.log)"
+    ) || exit 1
 }
 
 ensure_lab_tools() {
@@ -103,4 +114,4 @@ ensure_lab_tools() {
     command -v docker >/dev/null || die "docker CLI missing after installing docker.io"
 }
 
-require_root() { [[ $(id -u) == 0 ]] || die "must run as root (namespaces, mounts and engines need it)"; }
+require_root() { ((EUID == 0)) || die "must run as root (namespaces, mounts and engines need it)"; }

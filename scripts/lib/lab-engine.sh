@@ -6,7 +6,8 @@
 LAB_LIB_DIR=${LAB_LIB_DIR:-$(dirname "${BASH_SOURCE[0]}")}
 
 # the recorded PID becomes dockerd through nsenter, unshare and lab-engine-init.sh (exec each)
-engine_pid()    { live_pid "$1/engine.pid" 'dockerd|nsenter|unshare|lab-engine-init'; }
+LAB_ENGINE_COMMS='dockerd|nsenter|unshare|lab-engine-init'
+engine_pid()    { live_pid "$1/engine.pid" "$LAB_ENGINE_COMMS"; }
 engine_socket() { echo "$1/run/docker.sock"; }
 engine_docker() { local dir=$1; shift; DOCKER_HOST="unix://$(engine_socket "$dir")" docker "$@"; }
 engine_alive()  { engine_pid "$1" >/dev/null && engine_docker "$1" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -21,11 +22,13 @@ engine_start() {
     # a machine id of its own, so each host's router derives its own peer name (SPEC 7.1)
     [[ -s $dir/machine-id ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/machine-id"
     rm -rf "${dir:?}/run/"* "$dir/engine.log"
+    # the label names the instance in `ps`; --exec-root comes first because older checkouts' smoke
+    # suite takes any "dockerd ... --data-root /var/lib/docker --exec-root ..." for one of its own
     # shellcheck disable=SC2086
     setsid nsenter --net="$(netns_path "$netns")" \
         unshare --mount --uts --propagation private \
         "$LAB_LIB_DIR/lab-engine-init.sh" "$name" "$dir" $binds -- \
-        --data-root /var/lib/docker --exec-root /run/docker --pidfile /run/docker.pid \
+        --exec-root /run/docker --data-root /var/lib/docker --pidfile /run/docker.pid --label "weft.lab=$LAB_INSTANCE" \
         --storage-driver "$driver" --userland-proxy=false --log-level warn \
         --add-runtime "lab-runc=$LAB_LIB_DIR/lab-runc" --default-runtime lab-runc "$@" \
         </dev/null >"$dir/engine.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
@@ -33,11 +36,14 @@ engine_start() {
 }
 
 # engine_wait DIR SECONDS: waits until the engine answers; non-zero if it died or timed out.
+# Right after engine_start the recorded PID may still be the forked shell or setsid, before the
+# exec chain reaches nsenter: only its death counts as failure, not its name.
 engine_wait() {
-    local dir=$1 limit=${2:-60} i
+    local dir=$1 limit=${2:-60} i pid
+    read -r pid <"$dir/engine.pid" 2>/dev/null || return 1
     for ((i = 0; i < limit * 5; i++)); do
         engine_alive "$dir" && return 0
-        engine_pid "$dir" >/dev/null || return 1
+        kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.2
     done
     return 1

@@ -1,10 +1,12 @@
 # shellcheck shell=bash
 # Locally built images: Debian minbase root file systems from debootstrap (cached by a hash of
-# their package list), imported into the builder engine; test images; loading into hosts.
+# their package list, shared by every instance), imported into the instance's own builder engine
+# (LAB_BUILD_DIR), where the router images of the checkout that runs `lab images` are built too;
+# test images; loading into the instance's hosts. LAB_IMAGE_IDS holds one file per image: the
+# builder's image id.
 
-LAB_BUILD_DIR=$LAB_STATE/build
-LAB_IMAGE_IDS=$LAB_CACHE/images      # one file per image: the builder's image id
 LAB_ROOTFS_CACHE=$LAB_CACHE/rootfs
+LAB_ROUTER_TAGS="weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest"
 LAB_SUITE=bookworm
 LAB_BASE_PACKAGES="openjdk-17-jdk-headless iptables ipset conntrack ca-certificates iproute2 procps"
 LAB_DNSTOOLS_PACKAGES="dnsutils iproute2 iputils-ping"
@@ -16,7 +18,7 @@ builder_up() {
     ensure_lab_tools
     netns_exists "$LAB_BUILD_NS" || ip netns add "$LAB_BUILD_NS"
     ip -n "$LAB_BUILD_NS" link set lo up
-    engine_up "$LAB_BUILD_DIR" "$LAB_BUILD_NS" weft-build "/run /var/lib/docker" \
+    engine_up "$LAB_BUILD_DIR" "$LAB_BUILD_NS" "$LAB_BUILD_NS" "/run /var/lib/docker" \
         -H unix:///var/run/docker.sock --bridge=none --iptables=false --ip-masq=false ||
         die "builder engine failed to start (log: $LAB_BUILD_DIR/engine.log)"
 }
@@ -50,33 +52,55 @@ remove_rootfs_dir() {
     rm -rf --one-file-system "$dir"
 }
 
-# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if needed.
+# rootfs_key NAME "PACKAGES": NAME-HASH, naming the cached tarball and labelling the imported image.
+rootfs_key() {
+    # shellcheck disable=SC2086
+    echo "$1-$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $2 | sha256sum | cut -c1-16)"
+}
+
+# rootfs_tar NAME "PACKAGES": prints the path of a cached root file system tarball, making it if
+# needed: one maker at a time per NAME (labs of other instances share the cache), working in a
+# directory of its own whose name older checkouts' lab scripts never clean up.
 rootfs_tar() {
-    local name=$1 packages=$2 hash tar dir
-    hash=$(printf '%s\n' "$LAB_SUITE" minbase "$LAB_ROOTFS_RECIPE" $packages | sha256sum | cut -c1-16)
-    tar=$LAB_ROOTFS_CACHE/$name-$hash.tar
+    local name=$1 packages=$2 key tar
+    key=$(rootfs_key "$name" "$packages")
+    tar=$LAB_ROOTFS_CACHE/$key.tar
     if [[ ! -s $tar ]]; then
         ensure_packages debootstrap:/usr/sbin/debootstrap
         mkdir -p "$LAB_ROOTFS_CACHE"
-        dir=$LAB_ROOTFS_CACHE/$name-$hash.tmp
-        remove_rootfs_dir "$dir"
-        say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
-        if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
-            >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
-            remove_rootfs_dir "$dir"
-            die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
-        fi
-        chroot "$dir" apt-get clean
-        rm -rf "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/* \
-            "$dir"/usr/share/info/* "$dir"/var/cache/debconf/*-old "$dir"/var/log/*.log
-        find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
-        printf 'nameserver %s\n' "$LAB_SWITCH_IP" >"$dir/etc/resolv.conf"
-        tar --numeric-owner --xattrs -C "$dir" -cf "$tar.part" . && mv "$tar.part" "$tar"
-        remove_rootfs_dir "$dir"
-        rm -f "$LAB_ROOTFS_CACHE/$name"-*.tar.part
-        find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$name-$hash.tar" -delete   # superseded lists
+        (
+            exec 6>>"$LAB_ROOTFS_CACHE/$name.lock"
+            flock -w 1800 6 || die "another lab has been making the $name root file system for 30 min"
+            [[ -s $tar ]] || make_rootfs_tar "$name" "$packages" "$key" "$tar"
+        ) || exit 1
     fi
     echo "$tar"
+}
+
+make_rootfs_tar() {   # make_rootfs_tar NAME PACKAGES KEY TAR
+    local name=$1 packages=$2 key=$3 tar=$4 dir old
+    for old in $(find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "tmp.$name-*" -mmin +1440); do   # crashed makers'
+        if [[ -d $old ]]; then remove_rootfs_dir "$old"; else rm -f "$old"; fi
+    done
+    dir=$(mktemp -d "$LAB_ROOTFS_CACHE/tmp.$key.XXXXXX")
+    chmod 755 "$dir"   # it becomes the image's /
+    say "debootstrap $name ($packages) from $(debian_mirror); takes a few minutes once"
+    if ! debootstrap --variant=minbase --include="${packages// /,}" "$LAB_SUITE" "$dir" "$(debian_mirror)" \
+        >"$LAB_ROOTFS_CACHE/$name.log" 2>&1; then
+        remove_rootfs_dir "$dir"
+        die "debootstrap of $name failed (log: $LAB_ROOTFS_CACHE/$name.log)"
+    fi
+    chroot "$dir" apt-get clean
+    rm -rf "$dir"/var/lib/apt/lists/* "$dir"/usr/share/doc/* "$dir"/usr/share/man/* \
+        "$dir"/usr/share/info/* "$dir"/var/cache/debconf/*-old "$dir"/var/log/*.log
+    find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
+    # a placeholder: engines give each container a resolv.conf of their host's (the instance's resolver)
+    printf 'nameserver 198.18.0.254\n' >"$dir/etc/resolv.conf"
+    tar --numeric-owner --xattrs -C "$dir" -cf "$dir.tar-part" . && mv "$dir.tar-part" "$tar" ||
+        { remove_rootfs_dir "$dir"; rm -f "$dir.tar-part"; die "could not write $tar"; }
+    remove_rootfs_dir "$dir"
+    # superseded package lists, unless a checkout of another age (another instance) still reads them
+    find "$LAB_ROOTFS_CACHE" -maxdepth 1 -name "$name-*.tar" ! -name "$key.tar" -atime +7 -delete
 }
 
 image_id() { builder_docker image inspect -f '{{.Id}}' "$1" 2>/dev/null; }
@@ -100,16 +124,13 @@ import_rootfs() {
     record_image "$tag"
 }
 
-build_base_image() {
-    local tar
-    tar=$(rootfs_tar base "$LAB_BASE_PACKAGES") || exit 1
-    import_rootfs weft/base:bookworm "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
-}
-
-build_dnstools_image() {
-    local tar
-    tar=$(rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES") || exit 1
-    import_rootfs weft-test/dnstools "$tar" "$(basename "$tar" .tar)" '["/bin/bash"]'
+# build_rootfs_image TAG NAME "PACKAGES": the debootstrapped image, unless the builder has it from
+# the same package list (then the cached tarball is not even needed).
+build_rootfs_image() {
+    local tag=$1 name=$2 packages=$3 key tar=
+    key=$(rootfs_key "$name" "$packages")
+    [[ $(image_source "$tag") == "$key" ]] || { tar=$(rootfs_tar "$name" "$packages") || exit 1; }
+    import_rootfs "$tag" "$tar" "$key" '["/bin/bash"]'
 }
 
 # weft-test/small: FROM scratch + the static busybox with one symlink per applet.
@@ -119,9 +140,10 @@ build_small_image() {
     local key dir tar
     key=small-$( { sha256sum /bin/busybox; echo "$LAB_ROOTFS_RECIPE"; } | sha256sum | cut -c1-16)
     tar=$LAB_ROOTFS_CACHE/$key.tar
-    if [[ ! -s $tar ]]; then
+    if [[ $(image_source weft-test/small) != "$key" && ! -s $tar ]]; then
         mkdir -p "$LAB_ROOTFS_CACHE"
-        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/small.XXXXXX")
+        dir=$(mktemp -d "$LAB_ROOTFS_CACHE/tmp.$key.XXXXXX")   # private; the rename below is atomic
+        chmod 755 "$dir"   # it becomes the image's /
         mkdir -p "$dir"/{bin,etc,tmp,root,proc,sys,dev,var/run}
         chmod 1777 "$dir/tmp"
         cp /bin/busybox "$dir/bin/busybox"
@@ -131,40 +153,51 @@ build_small_image() {
         done
         printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$dir/etc/passwd"
         printf 'root:x:0:\nnogroup:x:65534:\n' >"$dir/etc/group"
-        tar --numeric-owner -C "$dir" -cf "$tar" .
+        tar --numeric-owner -C "$dir" -cf "$dir.tar" . && mv "$dir.tar" "$tar"
         rm -rf "$dir"
     fi
     import_rootfs weft-test/small "$tar" "$key" '["/bin/sh"]'
 }
 
-# Runs the router engineer's image build when both it and the jars exist.
+# Runs this checkout's image build when both it and the jars exist. Otherwise router images another
+# checkout built in this instance are forgotten, so that they are never loaded as this one's.
 build_router_images() {
-    local script=$LAB_REPO/router-image/build-images.sh
-    [[ -x $script || -f $script ]] || { say "no router-image/build-images.sh yet: router images skipped"; return 0; }
-    compgen -G "$LAB_REPO/router-image/target/*.jar" >/dev/null ||
-        { say "router jars not built (mvn package): router images skipped"; return 0; }
-    say "building router images with $script"
-    DOCKER_HOST="unix://$(engine_socket "$LAB_BUILD_DIR")" bash "$script" || die "router-image/build-images.sh failed"
-    local tag
-    for tag in weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest; do
-        image_id "$tag" >/dev/null && record_image "$tag"
-    done
-    return 0
+    local script=$LAB_REPO/router-image/build-images.sh tag
+    if [[ ! -f $script ]]; then
+        say "no router-image/build-images.sh yet: router images skipped"
+    elif ! compgen -G "$LAB_REPO/router-image/target/*.jar" >/dev/null; then
+        say "router jars not built (mvn package): router images skipped"
+    else
+        say "building router images with $script"
+        DOCKER_HOST="unix://$(engine_socket "$LAB_BUILD_DIR")" bash "$script" || die "router-image/build-images.sh failed"
+        for tag in $LAB_ROUTER_TAGS; do
+            image_id "$tag" >/dev/null && record_image "$tag"
+        done
+        return 0
+    fi
+    for tag in $LAB_ROUTER_TAGS; do forget_image "$tag"; done
+}
+
+forget_image() {   # the builder's copy and the record go; hosts drop theirs at the next load
+    rm -f "$LAB_IMAGE_IDS/$(echo "$1" | tr '/:' '__')"
+    builder_docker image rm -f "$1" >/dev/null 2>&1 || true
 }
 
 images_build_all() {
     ensure_lab_tools
     ensure_packages debootstrap:/usr/sbin/debootstrap busybox-static:/bin/busybox
-    # the two debootstraps (minutes on a fresh machine) run side by side; imports follow
+    builder_up
+    # root file systems the builder lacks: the debootstraps (minutes on a fresh machine) run side by side
     local pids=() pid rc=0
-    rootfs_tar base "$LAB_BASE_PACKAGES" >/dev/null & pids+=($!)
-    rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES" >/dev/null & pids+=($!)
+    [[ $(image_source weft/base:bookworm) == "$(rootfs_key base "$LAB_BASE_PACKAGES")" ]] ||
+        { rootfs_tar base "$LAB_BASE_PACKAGES" >/dev/null & pids+=($!); }
+    [[ $(image_source weft-test/dnstools) == "$(rootfs_key dnstools "$LAB_DNSTOOLS_PACKAGES")" ]] ||
+        { rootfs_tar dnstools "$LAB_DNSTOOLS_PACKAGES" >/dev/null & pids+=($!); }
     for pid in "${pids[@]}"; do wait "$pid" || rc=1; done
     ((rc == 0)) || die "building the root file systems failed"
-    builder_up
     build_small_image
-    build_base_image
-    build_dnstools_image
+    build_rootfs_image weft/base:bookworm base "$LAB_BASE_PACKAGES"
+    build_rootfs_image weft-test/dnstools dnstools "$LAB_DNSTOOLS_PACKAGES"
     build_router_images
 }
 
@@ -188,6 +221,7 @@ images_load() {
     done
     local -A missing=()
     for n in "${hosts[@]}"; do
+        drop_unrecorded_router_images "$n"
         for tag in "${tags[@]}"; do
             [[ $(engine_docker "$(host_dir "$n")" image inspect -f '{{.Id}}' "$tag" 2>/dev/null) == "${want[$tag]}" ]] ||
                 missing[$n]+="$tag "
@@ -205,4 +239,15 @@ images_load() {
     done
     for n in "${pids[@]}"; do wait "$n" || rc=1; done
     ((rc == 0)) || die "loading images into hosts failed"
+}
+
+# Router images a host holds that this instance's builder did not make for the checkout now using it.
+drop_unrecorded_router_images() {   # drop_unrecorded_router_images HOSTNUM
+    local tag
+    for tag in $LAB_ROUTER_TAGS; do
+        [[ -n $(recorded_id "$tag") ]] && continue
+        engine_docker "$(host_dir "$1")" image inspect "$tag" >/dev/null 2>&1 || continue
+        say "host$1: removing $tag (not built by this checkout)"
+        engine_docker "$(host_dir "$1")" image rm -f "$tag" >/dev/null || die "could not remove $tag from host$1"
+    done
 }

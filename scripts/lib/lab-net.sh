@@ -50,8 +50,7 @@ net_hosts() {
     done | sort -n
 }
 
-# Partitions: pairs kept in a file, turned into one nftables bridge table in the switch.
-LAB_CUTS_FILE=$LAB_STATE/cuts
+# Partitions: pairs kept in a file (LAB_CUTS_FILE), turned into one nftables bridge table in the switch.
 
 net_apply_cuts() {
     local rules="" a b

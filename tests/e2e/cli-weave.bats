@@ -5,7 +5,7 @@
 load helpers
 
 setup_file() {
-    "$REPO/scripts/install.sh" >&2   # the CLI under test: rebuilt and reinstalled when the sources changed
+    install_weave_cli   # the CLI under test: rebuilt and reinstalled when the sources changed
     lab_setup_file 2
 }
 teardown_file() { lab_teardown_file; }
@@ -43,7 +43,7 @@ need_router() { have_router_images || skip "router images not built (router-imag
 
 @test "with DOCKER_HOST=tcp://host2 the commands run in the exec image on host2" {
     need_router
-    remote() { "$LAB" driver env DOCKER_HOST="tcp://$HOST2:2375" /usr/local/bin/weave "$@"; }
+    remote() { "$LAB" driver env DOCKER_HOST="tcp://$HOST2:2375" "$WEAVE_CLI" "$@"; }
     run remote status
     [ "$status" -eq 2 ]
     assert_equal "weave: weave container is not present. Have you launched it?" "$output"

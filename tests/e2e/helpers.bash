@@ -4,21 +4,44 @@
 #   load helpers
 #   setup_file()    { lab_setup_file; }       # lab up if needed (LAB_HOSTS hosts, default 3)
 #   teardown_file() { lab_teardown_file; }    # fresh hosts for the next file
-# Hosts are named host1..hostN; HOST1, HOST2, ... hold their addresses (198.18.0.11, ...).
+# A suite that needs more hosts says so before loading the helpers (tests/e2e/run reads it too):
+#   LAB_HOSTS=4
+# Hosts are named host1..hostN; HOST1, HOST2, ... hold their addresses (LAB_NET.11, ...), where
+# LAB_NET is the lab instance's subnet (198.18.N for WEFT_LAB=N; 198.18.0 for the default instance).
+# Never write a 198.18.x.y address into a suite: use $HOSTn, host_ip, lab_ip or $LAB_RESOLVER.
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$E2E_DIR/../.." && pwd)
 LAB=$REPO/scripts/lab
+# shellcheck source=../../scripts/lib/lab-instance.sh
+source "$REPO/scripts/lib/lab-instance.sh"
+instance_from_env || return 1
 LAB_HOSTS=${LAB_HOSTS:-3}
 SMALL_IMAGE=weft-test/small
 DNS_IMAGE=weft-test/dnstools
-LAB_RESOLVER=198.18.0.254
+LAB_NET=$LAB_NET_PREFIX
+LAB_RESOLVER=$LAB_SWITCH_IP     # the lab resolver: upstream.example.test is $(lab_ip 200), www $(lab_ip 201), mail $(lab_ip 202)
+WEAVE_CLI=${WEFT_WEAVE_CLI:-/usr/local/bin/weave}   # the CLI under test (tests/e2e/run installs the checkout's, per instance)
 PING="ping -n -q -W 1 -c 1"
 export DOCKER_API_VERSION=1.41
-for ((_n = 1; _n <= 20; _n++)); do declare -g "HOST$_n=198.18.0.$((10 + _n))"; done
+for ((_n = 1; _n <= 20; _n++)); do declare -g "HOST$_n=$LAB_NET.$((10 + _n))"; done
 unset _n
 
-host_ip() { echo "198.18.0.$((10 + ${1#host}))"; }   # host_ip host2 -> 198.18.0.12
+host_ip() { echo "$LAB_NET.$((10 + ${1#host}))"; }   # host_ip host2 -> 198.18.0.12 (instance 0)
+lab_ip() { echo "$LAB_NET.$1"; }                     # lab_ip 200 -> 198.18.0.200 (instance 0)
+
+# install_weave_cli: installs this checkout's weave command where $WEAVE_CLI is (PREFIX/bin/weave),
+# rebuilding what is stale; without man pages when the prefix is a lab instance's.
+install_weave_cli() {
+    local prefix=${WEAVE_CLI%/bin/weave}
+    [[ $prefix != "$WEAVE_CLI" ]] || { echo "install_weave_cli: $WEAVE_CLI is not PREFIX/bin/weave" >&2; return 1; }
+    if [[ $prefix == /usr/local ]]; then
+        "$REPO/scripts/install.sh" >&2
+    else
+        WEFT_PREFIX=$prefix WEFT_BASH_COMPLETION_DIR=$prefix/share/bash-completion/completions WEFT_INSTALL_MAN=no \
+            "$REPO/scripts/install.sh" >&2
+    fi
+}
 
 # Number of hosts whose engine is running now.
 lab_running_hosts() { "$LAB" status 2>/dev/null | grep -c '^host[0-9]* .* engine pid'; }

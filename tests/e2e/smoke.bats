@@ -64,7 +64,7 @@ teardown_file() { lab_teardown_file; }
     run run_on host1 cat /etc/resolv.conf
     [[ $output == *"nameserver $LAB_RESOLVER"* ]]
     run docker_on host2 run --rm "$DNS_IMAGE" dig +short upstream.example.test
-    assert_equal 198.18.0.200 "$output"
+    assert_equal "$(lab_ip 200)" "$output"
     run docker_on host2 run --rm "$DNS_IMAGE" dig +noall +comments nosuch.example.test
     [[ $output == *"status: NXDOMAIN"* ]]
     run docker_on host3 run --rm "$DNS_IMAGE" dig +noall +comments +tries=1 +time=2 deb.debian.org
@@ -94,27 +94,29 @@ teardown_file() { lab_teardown_file; }
     done
 }
 
-@test "nothing of the lab is in the root network namespace" {
+@test "nothing of any lab instance is in the root network namespace" {
+    # every instance's subnet is in 198.18.0.0/15
     run ip -o addr show
-    [[ $output != *" 198.18.0."* && $output != *docker0* ]]
+    [[ ! $output =~ \ 198\.1[89]\. && $output != *docker0* ]]
     run ip -o link show
     [[ ! $output =~ :\ (host[0-9]+|labbr0|docker0)[@:] ]]
     run iptables -S
     [[ $output != *DOCKER* ]]
     run iptables -t nat -S
-    [[ $output != *DOCKER* && $output != *198.18.0.* ]]
+    [[ $output != *DOCKER* && ! $output =~ 198\.1[89]\. ]]
     [ ! -S /var/run/docker.sock ] || ! DOCKER_HOST=unix:///var/run/docker.sock timeout 5 docker info >/dev/null 2>&1
 }
 
-@test "lab down leaves no namespace, mount, process or veth behind; lab up brings it back" {
+@test "lab down leaves no namespace, mount, process or veth of its instance behind; lab up brings it back" {
     run "$LAB" down
     [ "$status" -eq 0 ]
     [[ $output == *"nothing left"* ]]
-    run ip netns list
-    [[ $output != *weftlab-* && $output != *weft-build* ]]
-    run grep -E 'weft-lab|/run/netns/weft' /proc/self/mountinfo
-    [ "$status" -eq 1 ]
-    run pgrep -f '^dockerd .*--data-root /var/lib/docker --exec-root /run/docker'
+    run bash -c "ip netns list | grep -E '^($LAB_NS_PREFIX|$LAB_BUILD_NS( |\$))'"
+    assert_equal "" "$output"
+    run awk -v ns="/run/netns/$LAB_NS_PREFIX" -v build="/run/netns/$LAB_BUILD_NS" -v state="$LAB_STATE/" '
+        index($5, ns) == 1 || $5 == build || index($5, state "host") == 1 || index($5, state "build") == 1' /proc/self/mountinfo
+    assert_equal "" "$output"
+    run pgrep -f "^dockerd .*--label weft.lab=$LAB_INSTANCE "
     [ "$status" -eq 1 ]
     "$LAB" up 3 >/dev/null 2>&1
     run "$LAB" driver docker -H "tcp://$HOST3:2375" info --format '{{.Name}}'

@@ -7,7 +7,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    [[ -x $WEAVE_CLI ]] || install_weave_cli
     lab_setup_file 2
     weave_on host1 launch >/dev/null
     weave_on host2 launch --ipalloc-range= >/dev/null

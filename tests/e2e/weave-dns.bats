@@ -8,7 +8,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    [[ -x $WEAVE_CLI ]] || install_weave_cli
     lab_setup_file 1
     weave_on host1 launch >/dev/null
     weave_on host1 dns-args >"$BATS_FILE_TMPDIR/dns-args"
@@ -89,13 +89,15 @@ eventually() {
 }
 
 @test "extern names: dns-add IP... -h FQDN without a container, then dns-remove" {
-    weave_on host1 dns-add 198.18.0.200 198.18.0.201 -h outside.weave.local
-    eventually "198.18.0.200 198.18.0.201" ask outside.weave.local
-    run ask -x 198.18.0.201
+    local a b
+    a=$(lab_ip 200) b=$(lab_ip 201)
+    weave_on host1 dns-add "$a" "$b" -h outside.weave.local
+    eventually "$a $b" ask outside.weave.local
+    run ask -x "$b"
     assert_equal "outside.weave.local." "$output"
-    weave_on host1 dns-remove 198.18.0.201 -h outside.weave.local
-    eventually "198.18.0.200" ask outside.weave.local
-    weave_on host1 dns-remove 198.18.0.200 -h outside.weave.local
+    weave_on host1 dns-remove "$b" -h outside.weave.local
+    eventually "$a" ask outside.weave.local
+    weave_on host1 dns-remove "$a" -h outside.weave.local
     eventually NXDOMAIN rcode outside.weave.local
 }
 
@@ -122,7 +124,7 @@ eventually() {
 
 @test "names outside the weave domain are answered by the lab resolver" {
     run ask upstream.example.test
-    assert_equal 198.18.0.200 "$output"
+    assert_equal "$(lab_ip 200)" "$output"
     assert_equal NXDOMAIN "$(rcode nosuch.example.test)"
     # the lab resolver refuses the real internet; weaveDNS passes that on instead of inventing an answer
     run rcode deb.debian.org
@@ -130,5 +132,5 @@ eventually() {
     # and a container using weaveDNS resolves outside names too
     start_container_with_dns host1 --name=frank >/dev/null
     run exec_on host1 frank nslookup upstream.example.test
-    [[ $output == *198.18.0.200* ]]
+    [[ $output == *"$(lab_ip 200)"* ]]
 }

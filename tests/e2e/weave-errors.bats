@@ -6,7 +6,7 @@
 load helpers
 
 setup_file() {
-    [[ -x /usr/local/bin/weave ]] || "$REPO/scripts/install.sh" >&2
+    [[ -x $WEAVE_CLI ]] || install_weave_cli
     lab_setup_file 1
     weave_on host1 launch >/dev/null
     docker_on host1 run -d --label weft.e2e=1 --name=ok "$SMALL_IMAGE" sleep 86400 >/dev/null
@@ -93,6 +93,7 @@ fails() {
     fails 1 "Missing required parameter for option '--format'*" report -f
     fails 1 "Missing required parameter: 'PEER_ID'*" rmpeer
     fails 1 "Missing required parameter: 'PEER'*" forget
+    fails 1 "Missing required parameter: 'PEER'*" connect
 }
 
 @test "report -f with a broken template gets the router's one-line error" {
@@ -100,12 +101,12 @@ fails() {
 }
 
 @test "connect to malformed peers names each on one line; good peers given with them are still added" {
-    run weave_on host1 connect :6783 198.18.0.99 h:@x
+    run weave_on host1 connect :6783 "$(lab_ip 99)" h:@x
     [ "$status" -eq 1 ]
     assert_equal 'weave: invalid peer name ":6783", should be host[:port]; invalid peer name "h:@x", should be host[:port]' "$output"
     run weave_on host1 status targets
-    [[ $output == *198.18.0.99* ]]
-    weave_on host1 forget 198.18.0.99
+    [[ $output == *"$(lab_ip 99)"* ]]
+    weave_on host1 forget "$(lab_ip 99)"
 }
 
 @test "launch: already running exits 3; removed commands say so" {

@@ -31,7 +31,6 @@ setup() {
     [[ $output == *"weavewait-nomcast missing"* ]]
     for f in weave weaveexec weavedb; do [ -f "$ctx/$f.Dockerfile" ]; done
     [ -x "$ctx/scripts/weaver" ]
-    [ -x "$ctx/scripts/reset-host" ]
     [ -x "$ctx/scripts/assemble-runtime" ]
 }
 

@@ -1,9 +1,9 @@
 package dev.weft.cli;
 
 import dev.weft.cli.host.LocalHost;
-import dev.weft.cli.router.HttpRouterApi;
-import dev.weft.cli.router.RouterApi;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.HttpWeaveApi;
+import dev.weft.cli.api.WeaveApi;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -31,25 +31,24 @@ public final class ArchiveTraining {
         Weave.skipPicocliLookups();
         Services.system();   // what every run builds first (environment, the engine probe), used by nothing here
         Env env = new Env(Map.of("WEAVE_HTTP_ADDR", "127.0.0.1:1", "WEAVE_STATUS_ADDR", "127.0.0.1:1"));
-        RouterApi unreachable = new HttpRouterApi(env.httpAddr(), env.statusAddr());
-        RouterApi canned = (listener, method, path, params, accept) -> {
-            RouterResponse parsed;
+        WeaveApi canned = (listener, method, path, params, accept) -> {
+            ApiResponse parsed;
             try {
-                parsed = HttpRouterApi.parse("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                parsed = HttpWeaveApi.parse("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n16\r\n        Status: ready\n\r\n0\r\n\r\n");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            return path.startsWith("/status") ? parsed : new RouterResponse(200, "10.32.0.1\n");
+            return path.startsWith("/status") ? parsed : new ApiResponse(200, "10.32.0.1\n");
         };
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         for (List<String> command : COMMANDS) {
-            Weave.run(services(env, canned), sink, sink, command.toArray(String[]::new));
+            Weave.run(services(env, (control, status) -> canned), sink, sink, command.toArray(String[]::new));
         }
-        Weave.run(services(env, unreachable), sink, sink, "status");
+        Weave.run(services(env, HttpWeaveApi::new), sink, sink, "status");
     }
 
-    private static Services services(Env env, RouterApi api) {
+    private static Services services(Env env, WeaveApi.Factory api) {
         return new Services(env, api, container -> Optional.empty(), () -> {
             throw new IllegalStateException("the archive training run does not use the Docker engine");
         }, new LocalHost());

@@ -6,9 +6,9 @@ import dev.weft.cli.engine.DockerJavaEngine;
 import dev.weft.cli.engine.EngineSocketProbe;
 import dev.weft.cli.host.Host;
 import dev.weft.cli.host.LocalHost;
-import dev.weft.cli.router.HttpRouterApi;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi;
+import dev.weft.cli.api.HttpWeaveApi;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi;
 import java.util.function.Supplier;
 
 /**
@@ -17,16 +17,16 @@ import java.util.function.Supplier;
  */
 public class Services {
     private final Env env;
-    private final RouterApi routerApi;
+    private final WeaveApi.Factory apiFactory;
     private final ContainerStateProbe probe;
     private final Supplier<DockerEngine> dockerFactory;
     private final Host host;
     private DockerEngine docker;
 
-    public Services(Env env, RouterApi routerApi, ContainerStateProbe probe, Supplier<DockerEngine> dockerFactory,
-                    Host host) {
+    public Services(Env env, WeaveApi.Factory apiFactory, ContainerStateProbe probe,
+                    Supplier<DockerEngine> dockerFactory, Host host) {
         this.env = env;
-        this.routerApi = routerApi;
+        this.apiFactory = apiFactory;
         this.probe = probe;
         this.dockerFactory = dockerFactory;
         this.host = host;
@@ -34,7 +34,7 @@ public class Services {
 
     public static Services system() {
         Env env = Env.system();
-        return new Services(env, new HttpRouterApi(env.httpAddr(), env.statusAddr()),
+        return new Services(env, HttpWeaveApi::new,
                 new EngineSocketProbe(env.dockerEndpoint()), () -> DockerJavaEngine.connect(env.dockerEndpoint()),
                 new LocalHost());
     }
@@ -43,8 +43,14 @@ public class Services {
         return env;
     }
 
-    public Router router() {
-        return new Router(routerApi, probe, env.containerName());
+    /** The router's API where the environment says it is (WEAVE_HTTP_ADDR, WEAVE_STATUS_ADDR). */
+    public ApiClient api() {
+        return api(env.httpAddr(), env.statusAddr());
+    }
+
+    /** The router's API at other addresses (a launch that moves them). */
+    public ApiClient api(String controlAddr, String statusAddr) {
+        return new ApiClient(apiFactory.at(controlAddr, statusAddr), probe, env.containerName());
     }
 
     public ContainerStateProbe probe() {

@@ -32,7 +32,28 @@ class RemoteExecutionTest {
         assertTrue(spec.privileged() && spec.hostNetworkAndPid());
         assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock"), spec.binds());
         assertEquals(List.of("WEAVE_PASSWORD=s3cret", "DOCKER_CLIENT_HOST=tcp://192.0.2.5:2375"), spec.env());
-        assertEquals(List.of(), cli.router.requests());
+        assertEquals(List.of(), cli.api.requests());
+    }
+
+    @Test
+    void weaveexecDockerArgsGoToTheExecContainerAndWeaveDockerArgsIntoIt() {
+        cli.env.put("WEAVEEXEC_DOCKER_ARGS", "--memory 64m -e TZ=UTC");
+        cli.env.put("WEAVE_DOCKER_ARGS", "--memory 300m");
+        assertEquals(0, cli.run("launch").status());
+        ContainerSpec spec = cli.docker.lastRun;
+        assertEquals(64L << 20, spec.runOptions().longLimit("--memory"));
+        assertTrue(spec.allEnv().contains("TZ=UTC"));
+        assertTrue(spec.env().contains("WEAVE_DOCKER_ARGS=--memory 300m"), spec.env().toString());
+        assertTrue(spec.env().stream().noneMatch(e -> e.startsWith("WEAVEEXEC_DOCKER_ARGS")));
+    }
+
+    @Test
+    void aRouterApiOnAUnixSocketIsReachableFromTheExecContainer() {
+        cli.env.put("WEAVE_HTTP_ADDR", "/run/weft-api/http.sock");
+        assertEquals(0, cli.run("ps").status());
+        assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock", "/run/weft-api:/run/weft-api"),
+                cli.docker.lastRun.binds());
+        assertTrue(cli.docker.lastRun.env().contains("WEAVE_HTTP_ADDR=/run/weft-api/http.sock"));
     }
 
     @Test
@@ -50,10 +71,10 @@ class RemoteExecutionTest {
 
     @Test
     void localFlagRunsHere() {
-        cli.router.answer("GET /weft/ps", 200, "");
+        cli.api.answer("GET /weft/ps", 200, "");
         assertEquals(0, cli.run("--local", "ps").status());
         assertEquals(List.of(), cli.docker.log);
-        assertEquals(List.of("GET /weft/ps"), cli.router.lines());
+        assertEquals(List.of("GET /weft/ps"), cli.api.lines());
     }
 
     @Test

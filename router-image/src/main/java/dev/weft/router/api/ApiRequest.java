@@ -8,7 +8,18 @@ import java.util.Map;
  * the query string and a form-encoded body merged (query first), as the original API accepts both.
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParams,
-                         Map<String, List<String>> params, Map<String, String> headers) {
+                         Map<String, List<String>> params, Map<String, String> headers, ClientLink client) {
+
+    /** A request that does not come over a connection. */
+    public ApiRequest(String method, String path, Map<String, String> pathParams, Map<String, List<String>> params,
+                      Map<String, String> headers) {
+        this(method, path, pathParams, params, headers, ClientLink.NEVER_GONE);
+    }
+
+    /** Runs {@code action} once if the client disconnects before the answer is sent. */
+    public void onClientGone(Runnable action) {
+        client.onGone(action);
+    }
 
     public String pathParam(String name) {
         return pathParams.get(name);

@@ -40,8 +40,7 @@ public final class PsService {
     private Optional<String> line(String ref) {
         try {
             if (ExposeService.OWNER.equals(ref)) {
-                List<Cidr> addrs = bridge.addresses();
-                return addrs.isEmpty() ? Optional.empty() : Optional.of(format(ref, bridge.mac(), addrs));
+                return Optional.of(format(ref, bridge.mac(), bridge.addresses())); // even with no address, as the original
             }
             Optional<ContainerInfo> c = containers.inspect(ref);
             if (c.isEmpty() || !c.get().running() || c.get().pid() <= 0 || c.get().usesHostNetwork()) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code weave} Linux bridge on the host: created at router start with the overlay's MTU and
  * the peer name as its MAC, with IPv6 router advertisements off and short ARP timers so a moved
- * address is relearnt quickly; deleted by reset.
+ * address is relearnt quickly; {@code weave reset} deletes it from the CLI.
  */
 public final class WeaveBridge {
     /** The VXLAN fast path's MTU: 1460 - 20 IP - 8 UDP - 8 VXLAN - 14 Ethernet - 34 room for ESP. */
@@ -62,11 +62,6 @@ public final class WeaveBridge {
         plumbing.setSysctl(hostNs, "net/ipv4/neigh/" + name + "/base_reachable_time", "5");
         plumbing.setSysctl(hostNs, "net/ipv4/neigh/" + name + "/delay_first_probe_time", "2");
         plumbing.setSysctl(hostNs, "net/ipv4/neigh/" + name + "/ucast_solicit", "1");
-    }
-
-    /** Deletes the bridge; a missing one is fine. */
-    public void remove() {
-        plumbing.deleteLink(name);
     }
 
     public List<Cidr> addresses() {

@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
@@ -9,12 +10,19 @@ import dev.weft.router.attach.HostSide;
 import dev.weft.router.attach.HostSideConfig;
 import dev.weft.router.attach.NameBook;
 import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.dataplane.DataPlaneConfig;
+import dev.weft.router.dataplane.DataPlaneException;
+import dev.weft.router.dataplane.DataPlanes;
 import dev.weft.router.dns.WeaveDns;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.DockerEventWatcher;
 import dev.weft.router.docker.InspectLiveness;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamApi;
+import dev.weft.router.mesh.GossipChannels;
+import dev.weft.router.mesh.Membership;
+import dev.weft.router.mesh.Mesh;
+import dev.weft.router.mesh.Overlay;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.time.Clock;
@@ -42,7 +50,7 @@ final class Components implements AutoCloseable {
     private DockerEventWatcher watcher;
     private Ipam ipam;
     private NameBook names;
-    private LiveAddresses liveAddresses;
+    private StartupReconciliation reconciliation;
 
     @FunctionalInterface
     interface Step {
@@ -61,10 +69,27 @@ final class Components implements AutoCloseable {
             return HostTools.onHost();
         }
 
-        Components create(DaemonConfig config, Store store) throws Exception {
+        /** The peer mesh over TCP on {@code --host:--port}; not yet listening. */
+        MeshRuntime mesh(DaemonConfig config) {
+            return MeshRuntime.overTcp(config);
+        }
+
+        /**
+         * The data plane on the host's kernel (the sleeve on UDP {@code --port}, the VXLAN fast path on the
+         * next port unless {@code --no-fastdp}), started; the weave bridge must exist.
+         */
+        Overlay dataPlane(DaemonConfig config, HostTools tools, Mesh mesh) throws DataPlaneException {
+            int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
+            DataPlaneConfig planeConfig = new DataPlaneConfig(config.identity().name(), config.weaveBridge(), mtu,
+                    config.port(), !config.noFastdp());
+            return DataPlanes.start(planeConfig, tools.hostNs(), mesh.membership(), mesh.routes());
+        }
+
+        Components create(DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
+                throws Exception {
             Components c = new Components();
             try {
-                c.build(this, config, store);
+                c.build(this, config, store, mesh, failures);
                 return c;
             } catch (Exception | Error e) {
                 c.close();
@@ -73,7 +98,13 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private void build(Factory factory, DaemonConfig config, Store store) throws Exception {
+    /**
+     * Builds the services. {@code mesh} gives IPAM and weaveDNS their gossip channels and membership
+     * ({@link Mesh#gossipChannels()}, {@link Mesh#membership()}); the data plane registers its overlay
+     * on it ({@link Mesh#setOverlay}) and reads its routes ({@link Mesh#routes()}).
+     */
+    private void build(Factory factory, DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
+            throws Exception {
         Clock clock = Clock.systemUTC();
         DockerAccess docker = factory.docker(config);
         Containers containers = new NoDocker();
@@ -82,18 +113,20 @@ final class Components implements AutoCloseable {
             toClose.push(docker);
             containers = docker.containers();
             liveness = new InspectLiveness(containers);
-            watcher = new DockerEventWatcher(docker.events());
+            watcher = new DockerEventWatcher(docker.events(), failures);
             toClose.push(watcher);
             LOG.info("Docker API at {}", config.dockerApi());
         } else {
             LOG.info("no Docker API (--docker-api is empty): containers are assumed alive, no events");
         }
+        GossipChannels channels = mesh.gossipChannels();
+        Membership membership = mesh.membership();
         AddressBook addresses = null;
         if (config.ipam() != null) {
             ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
                     "ipam-timers"));
             toClose.push(timers::shutdownNow);
-            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers);
+            ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, channels, membership, failures);
             toClose.push(ipam);
             modules.add(new IpamApi(ipam));
             sections.add(ipam.status());
@@ -102,7 +135,7 @@ final class Components implements AutoCloseable {
             LOG.info("IPAM range {}, default subnet {}", config.ipam().range(), config.ipam().defaultSubnet());
         }
         if (config.dns() != null) {
-            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock);
+            WeaveDns dns = WeaveDns.create(config.dns(), store, liveness, clock, channels, membership, failures);
             toClose.push(dns);
             modules.add(dns.api());
             sections.add(dns.status());
@@ -115,14 +148,23 @@ final class Components implements AutoCloseable {
         }
         HostTools tools = factory.hostTools(config);
         toClose.push(tools);
+        tools.reportReaperFailures(failures);
         HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
-                tools.iptables(), containers, addresses, names, tools.announcer());
+                tools.iptables(), containers, addresses, names, tools.announcer(), failures);
         toClose.push(host);
         modules.addAll(host.apiModules());
-        liveAddresses = new LiveAddresses(containers, tools.plumbing(), config.weaveBridge());
+        reconciliation = new StartupReconciliation(
+                new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
         startSteps.add(0, () -> {
             host.start();
             LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
+        });
+        startSteps.add(1, () -> {
+            Overlay plane = factory.dataPlane(config, tools, mesh);
+            if (plane != null) {
+                toClose.push(plane::stop);
+                mesh.setOverlay(plane);
+            }
         });
     }
 
@@ -136,7 +178,7 @@ final class Components implements AutoCloseable {
                 LOG.info("Docker bridge {} has no IPv4 address here ({})", config.dockerBridge(), e.getMessage());
             }
         }
-        int controlPort = config.httpAddress() != null && config.httpAddress().host().equals("127.0.0.1")
+        int controlPort = config.httpAddress() != null && config.httpAddress().isLoopbackTcp()
                 ? config.httpAddress().port() : 0;
         int mtu = config.mtu() > 0 ? config.mtu() : WeaveBridge.DEFAULT_MTU;
         return new HostSideConfig(config.weaveBridge(), mtu, config.identity().name().toString(),
@@ -158,14 +200,15 @@ final class Components implements AutoCloseable {
         return sections;
     }
 
-    /**
-     * Brings up the host side, then weaveDNS; starts following Docker events; then lets IPAM claim
-     * the addresses in use and drop owners that no longer run.
-     */
-    void start() throws Exception {
+    /** Brings up the host side, the data plane (registered on the mesh as its overlay), then weaveDNS. */
+    void startServices() throws Exception {
         for (Step step : startSteps) {
             step.run();
         }
+    }
+
+    /** Starts following Docker events; then lets IPAM claim the addresses in use and drop owners that no longer run. */
+    void reconcile() throws Exception {
         if (watcher != null) {
             eventSubscribers.forEach(watcher::subscribe);
             watcher.start();
@@ -174,29 +217,7 @@ final class Components implements AutoCloseable {
             LOG.info("without Docker, IPAM keeps its persisted owners: nothing to check them against");
             return;
         }
-        LiveAddresses.Snapshot live;
-        try {
-            live = liveAddresses.scan();
-        } catch (RuntimeException e) {
-            LOG.warn("cannot list the addresses in use ({}); IPAM keeps its persisted owners unchecked", e.getMessage());
-            return;
-        }
-        if (ipam != null) {
-            ipam.reconcile(live.owners());
-            LOG.info("IPAM reconciled with {} address owner(s) found on this host", live.owners().size());
-        }
-        if (names != null) {
-            registerNames(live);
-        }
-    }
-
-    /** Running containers with a domain get their names back, as when they were attached. */
-    private void registerNames(LiveAddresses.Snapshot live) {
-        live.fqdns().forEach((id, fqdn) -> {
-            for (Cidr cidr : live.owners().get(id)) {
-                names.add(id, cidr.address(), fqdn);
-            }
-        });
+        reconciliation.run();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.weft.router.daemon;
 
 import dev.weft.router.api.ApiModule;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ApiRoutes;
 import dev.weft.router.http.ApiServer;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.http.RouteTable;
+import dev.weft.router.mesh.Mesh;
 import dev.weft.router.status.Readiness;
 import dev.weft.router.status.RouterApi;
 import dev.weft.router.status.RouterState;
@@ -35,15 +37,17 @@ public final class Daemon implements AutoCloseable {
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
 
     private final RouteTable routes = new RouteTable();
+    private final BackgroundFailures failures = new BackgroundFailures();
     private final List<ApiServer> servers = new ArrayList<>();
     private final StatusBoard board;
     private final RouterState router;
+    private final MeshBinding mesh = new MeshBinding();
     private volatile boolean closed;
 
     private Daemon(DaemonConfig config) {
         this.router = new RouterState(config.identity(), config.port(), false, config.peerDiscovery(),
                 config.trustedSubnets(), config.weaveBridge(), config.minProtocolVersion());
-        this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router));
+        this.board = new StatusBoard(Version.current(), new Readiness(), new RouterStatusSection(router, mesh));
     }
 
     /** {@code weaver}'s main work: start, then wait until SIGTERM/SIGINT runs the shutdown hook. */
@@ -75,9 +79,7 @@ public final class Daemon implements AutoCloseable {
         LOG.info("weft router {} starting: peer {}", Version.current(), config.identity().display());
         Readiness readiness = board.readiness();
         readiness.waitingFor("starting: opening the data store and starting components");
-        new StatusApi(board, new WeaveMetrics()).register(routes);
-        new RouterApi(router, RouterApi.ProxyAddresses.NONE).register(routes);
-        router.connect(config.peers(), false);
+        new StatusApi(board, new WeaveMetrics(failures)).register(routes);
         listen("control", config.httpAddress(), pattern -> true);
         listen("status", config.statusAddress(), StatusApi::isStatusPattern);
         listen("metrics", config.metricsAddress(), "/metrics"::equals);
@@ -85,17 +87,42 @@ public final class Daemon implements AutoCloseable {
         Store store = Store.open(config.dataFile());
         toClose.push(store);
         LOG.info("data store {}", config.dataFile());
-        Components components = factory.create(config, store);
+        MeshRuntime meshRuntime = factory.mesh(config);
+        toClose.push(meshRuntime);
+        Components components = factory.create(config, store, meshRuntime.mesh(), failures);
         toClose.push(components);
         ApiRoutes untilReady = new StartupGate(routes, readiness, STARTUP_PATIENCE);
+        List<String> notices = new ArrayList<>(store.notices());
+        config.startupNotices().forEach(notice -> notices.add("warning: " + notice));
+        new StartupNotices(notices).register(untilReady);
+        new RouterApi(mesh, RouterApi.ProxyAddresses.NONE).register(untilReady);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
+        components.startServices();
+        startMesh(config, store, meshRuntime.mesh());
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
-        components.start();
+        components.reconcile();
         readiness.ready();
         LOG.info("ready");
+    }
+
+    /** Listens on the mesh port and dials the initial targets (persisted ones after a restart or --resume). */
+    private void startMesh(DaemonConfig config, Store store, Mesh started) throws IOException {
+        MeshTargets targets = new MeshTargets(store);
+        List<String> initial = targets.initial(config.peers(), config.mesh().resume(), config.mesh().restartSentinel());
+        started.onTargetsChanged(targets::save);
+        if (config.mesh().password()) {
+            started.disable("--password/WEAVE_PASSWORD given, but encryption is not supported yet:"
+                    + " this router does not connect to peers rather than send unencrypted");
+        }
+        started.start();
+        mesh.attach(started);
+        List<String> problems = started.connect(initial, false);
+        for (String problem : problems) {
+            LOG.error("peer not dialled: {}", problem);
+        }
     }
 
     private void listen(String name, ListenAddress address, Predicate<String> patterns) throws IOException {
@@ -104,11 +131,15 @@ public final class Daemon implements AutoCloseable {
         }
         ApiServer server = ApiServer.start(name, address, routes.view(patterns));
         servers.add(server);
-        LOG.info("{} API listening on {}", name, server.address());
+        LOG.info("{} API listening on {}", name, server.endpoint());
     }
 
     StatusBoard board() {
         return board;
+    }
+
+    BackgroundFailures failures() {
+        return failures;
     }
 
     RouterState router() {

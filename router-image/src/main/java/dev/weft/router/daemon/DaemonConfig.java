@@ -1,5 +1,6 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.dataplane.DataPlaneConfig;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.dns.DnsConfig;
 import dev.weft.router.http.ListenAddress;
@@ -21,10 +22,25 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                     List<String> trustedSubnets, List<String> peers, ListenAddress httpAddress,
                     ListenAddress statusAddress, ListenAddress metricsAddress, IpamConfig ipam, DnsConfig dns,
                     Path dataFile, Path hostRoot, Path procPath, String dockerApi, String weaveBridge,
-                    String dockerBridge, int mtu, boolean noFastdp) {
+                    String dockerBridge, int mtu, boolean noFastdp, MeshOptions mesh,
+                    List<String> startupNotices) {
 
-    /** @throws IllegalArgumentException with the one-line message for the user */
-    static DaemonConfig from(WeaverOptions o, PeerIdentity identity) {
+    /**
+     * The mesh's own flags.
+     *
+     * @param host            listen (and dial-from) address; empty for all
+     * @param connLimit       most connections at once; 0 = unlimited
+     * @param resume          start with the persisted targets ({@code --resume})
+     * @param restartSentinel the file that marks a restart of the same container by Docker
+     * @param password        a password was given (encryption is not supported yet: the mesh stays off)
+     */
+    record MeshOptions(String host, int connLimit, boolean resume, Path restartSentinel, boolean password) {}
+
+    /**
+     * @param environmentPassword {@code WEAVE_PASSWORD} as the router's environment has it
+     * @throws IllegalArgumentException with the one-line message for the user
+     */
+    static DaemonConfig from(WeaverOptions o, PeerIdentity identity, String environmentPassword) {
         if (o.minProtocolVersion < 1 || o.minProtocolVersion > 2) {
             throw new IllegalArgumentException("--min-protocol-version " + o.minProtocolVersion
                     + ": supported protocol versions are 1 to 2");
@@ -32,8 +48,16 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
         if (o.port < 1 || o.port > 65535) {
             throw new IllegalArgumentException("--port " + o.port + ": not a TCP port");
         }
-        if (o.mtu < 0) {
-            throw new IllegalArgumentException("--mtu " + o.mtu + ": must not be negative");
+        if (o.connLimit < 0) {
+            throw new IllegalArgumentException("--conn-limit " + o.connLimit + ": must be 0 (unlimited) or more");
+        }
+        if (o.resume && !o.peers.isEmpty()) {
+            throw new IllegalArgumentException("--resume: you must not specify an initial peer list in conjunction"
+                    + " with --resume (the persisted one is used)");
+        }
+        if (o.mtu != 0 && (o.mtu < DataPlaneConfig.MIN_MTU || o.mtu > DataPlaneConfig.MAX_MTU)) {
+            throw new IllegalArgumentException("--mtu " + o.mtu + ": must be between " + DataPlaneConfig.MIN_MTU
+                    + " and " + DataPlaneConfig.MAX_MTU);
         }
         List<String> trusted = new ArrayList<>();
         for (String cidr : o.trustedSubnets.split(",")) {
@@ -47,7 +71,10 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
         return new DaemonConfig(identity, o.port, !o.noDiscovery, o.minProtocolVersion, trusted, List.copyOf(o.peers),
                 http, status, metrics, ipam(o, identity), dns(o, identity), Store.dataFile(o.dbPrefix), Path.of(o.hostRoot),
                 Path.of(o.procPath), o.dockerApi == null || o.dockerApi.isBlank() ? null : o.dockerApi,
-                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp);
+                o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp, new MeshOptions(o.host.strip(), o.connLimit, o.resume,
+                        o.restartSentinel.isBlank() ? null : Path.of(o.restartSentinel),
+                        o.effectivePassword(environmentPassword) != null),
+                List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
     }
 
     private static IpamConfig ipam(WeaverOptions o, PeerIdentity identity) {

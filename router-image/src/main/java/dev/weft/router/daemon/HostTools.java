@@ -1,5 +1,6 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.bridge.AddressAnnouncer;
 import dev.weft.router.bridge.GratuitousArpAnnouncer;
 import dev.weft.router.iptables.ExecIptables;
@@ -7,6 +8,8 @@ import dev.weft.router.iptables.Iptables;
 import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.plumbing.NetlinkPlumbing;
 import dev.weft.weaveutil.plumbing.Plumbing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The privileged tools the host side works with: netlink plumbing, the host's namespace, iptables,
@@ -24,6 +27,15 @@ record HostTools(Plumbing plumbing, NetNs hostNs, Iptables iptables, AddressAnno
         } catch (RuntimeException e) {
             hostNs.close();
             throw e;
+        }
+    }
+
+    /** Failed deletions of detached containers' veths are logged and counted as they happen. */
+    void reportReaperFailures(BackgroundFailures failures) {
+        if (plumbing instanceof NetlinkPlumbing netlink) {
+            Logger log = LoggerFactory.getLogger(NetlinkPlumbing.class);
+            netlink.onReaperFailure(e -> failures.record(BackgroundFailures.LINK_REAPER, log,
+                    "deleting detached containers' veths", e));
         }
     }
 

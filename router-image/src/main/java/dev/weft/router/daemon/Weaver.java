@@ -75,9 +75,9 @@ public final class Weaver implements Callable<Integer> {
                 return 0;
             }
             PeerIdentity identity = new PeerIdentity(name, Nickname.choose(options.nickname));
-            DaemonConfig config = DaemonConfig.from(options, identity);
-            for (String notice : UnsupportedFlags.notices(options, environmentPassword)) {
-                org.slf4j.LoggerFactory.getLogger(Weaver.class).warn(notice);
+            DaemonConfig config = DaemonConfig.from(options, identity, environmentPassword);
+            for (String notice : config.startupNotices()) {
+                org.slf4j.LoggerFactory.getLogger(UnsupportedFlags.class).warn(notice);
             }
             return runner.run(config);
         } catch (IllegalArgumentException e) {

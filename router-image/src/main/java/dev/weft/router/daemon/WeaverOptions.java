@@ -33,6 +33,9 @@ public final class WeaverOptions {
     boolean resume;
     @Option(names = "--conn-limit", defaultValue = "200", description = "Connection limit (0 = unlimited)")
     int connLimit;
+    @Option(names = "--restart-sentinel", hidden = true, defaultValue = "restart.sentinel",
+            description = "File in the container's own file system that marks a restart by Docker (empty: none)")
+    String restartSentinel;
     @Option(names = "--min-protocol-version", defaultValue = "1", description = "Minimum weave protocol version (1-2)")
     int minProtocolVersion;
     @Option(names = "--token", description = "Weave Cloud token for peer discovery")
@@ -156,6 +159,8 @@ public final class WeaverOptions {
 
     @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warning or error")
     String logLevel;
+    @Option(names = "--profile", description = "Write CPU profiles to this path (the original's Go profiler)")
+    String profile;
 
     @Option(names = "--version", description = "Print the version and exit")
     boolean version;

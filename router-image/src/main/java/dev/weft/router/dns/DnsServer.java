@@ -1,6 +1,6 @@
 package dev.weft.router.dns;
 
-import java.io.DataInputStream;
+import dev.weft.router.api.BackgroundFailures;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -27,18 +27,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The DNS sockets: a few UDP receiver threads (sharing the port with SO_REUSEPORT) that answer local
  * names directly, a fixed pool that forwards the rest, and a TCP acceptor with a fixed pool of
- * connection handlers. No thread is created per query.
+ * connection handlers. No thread is created per query. The receive and accept loops pause after
+ * socket errors ({@link SocketLoop}); a query that cannot be handled never pauses them.
  */
 public final class DnsServer implements AutoCloseable {
     private static final int MAX_UDP_QUERY = 65535;
     private static final int FORWARD_THREADS = 8;
     private static final int TCP_THREADS = 8;
-    private static final int TCP_IDLE_MILLIS = 10_000;
+    /** From the previous answer (or the connection), the next query must have arrived whole within this. */
+    private static final int TCP_QUERY_DEADLINE_MILLIS = 10_000;
 
     private final InetSocketAddress requested;
     private final DnsQueryHandler handler;
     private final Forwarder forwarder;
     private final int udpReceivers;
+    private final BackgroundFailures failures;
     private final List<DatagramSocket> udpSockets = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Socket> openConnections = ConcurrentHashMap.newKeySet();
@@ -47,7 +50,9 @@ public final class DnsServer implements AutoCloseable {
     private ThreadPoolExecutor tcpPool;
     private volatile boolean closed;
 
-    public DnsServer(InetSocketAddress listen, DnsQueryHandler handler, Forwarder forwarder, int udpReceivers) {
+    public DnsServer(InetSocketAddress listen, DnsQueryHandler handler, Forwarder forwarder, int udpReceivers,
+                     BackgroundFailures failures) {
+        this.failures = failures;
         this.requested = listen;
         this.handler = handler;
         this.forwarder = forwarder;
@@ -103,19 +108,15 @@ public final class DnsServer implements AutoCloseable {
     private void serveUdp(DatagramSocket socket) {
         byte[] buffer = new byte[MAX_UDP_QUERY];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        while (!closed) {
+        new SocketLoop("DNS UDP receive on " + socket.getLocalSocketAddress(), () -> closed, failures).run(() -> {
             packet.setLength(buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (IOException e) {
-                continue;
-            }
+            socket.receive(packet);
             try {
                 answerUdp(socket, buffer, packet.getLength(), packet.getSocketAddress());
             } catch (RuntimeException e) {
-                // one bad query must not stop the receiver; the client will time out
+                // one bad query must not stop or slow the receiver; the client will time out
             }
-        }
+        });
     }
 
     private void answerUdp(DatagramSocket socket, byte[] buffer, int length, SocketAddress client) {
@@ -138,30 +139,23 @@ public final class DnsServer implements AutoCloseable {
     }
 
     private void acceptTcp() {
-        while (!closed) {
-            Socket connection;
-            try {
-                connection = tcpSocket.accept();
-            } catch (IOException e) {
-                continue;
-            }
+        new SocketLoop("DNS TCP accept on " + tcpSocket.getLocalSocketAddress(), () -> closed, failures).run(() -> {
+            Socket connection = tcpSocket.accept();
             openConnections.add(connection);
             try {
                 tcpPool.execute(() -> serveTcp(connection));
             } catch (RejectedExecutionException e) {
                 closeQuietly(connection);
             }
-        }
+        });
     }
 
     private void serveTcp(Socket connection) {
         try (connection) {
-            connection.setSoTimeout(TCP_IDLE_MILLIS);
-            DataInputStream in = new DataInputStream(connection.getInputStream());
+            TcpQueryReader queries = new TcpQueryReader(connection, TCP_QUERY_DEADLINE_MILLIS);
             DataOutputStream out = new DataOutputStream(connection.getOutputStream());
             while (!closed) {
-                byte[] query = new byte[in.readUnsignedShort()];
-                in.readFully(query);
+                byte[] query = queries.next();
                 DnsQueryHandler.Outcome outcome = handler.handle(query, query.length, true);
                 byte[] reply = outcome.needsForwarding()
                         ? handler.forwarded(outcome.query(), forwarder.forward(query, true), true)
@@ -176,7 +170,7 @@ public final class DnsServer implements AutoCloseable {
         } catch (EOFException e) {
             // client done
         } catch (IOException | RuntimeException e) {
-            // idle timeout, broken connection or a query we could not handle: drop the connection
+            // past the deadline, broken connection or a query we could not handle: drop the connection
         } finally {
             openConnections.remove(connection);
         }

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,7 @@ public final class DnsTable {
     private final Clock clock;
     private final Map<String, DnsRecord> records = new HashMap<>();
     private volatile DnsIndex index = DnsIndex.EMPTY;
+    private volatile Consumer<List<DnsRecord>> localChanges = changed -> { };
 
     public DnsTable(String ourPeer, DnsDomain domain, DnsRecordStore store, Clock clock) {
         this.ourPeer = ourPeer;
@@ -51,6 +54,11 @@ public final class DnsTable {
         return index;
     }
 
+    /** Calls {@code listener} with our own records after each local change (to tell the other peers). */
+    public void onLocalChange(Consumer<List<DnsRecord>> listener) {
+        localChanges = listener;
+    }
+
     /**
      * Registers {@code hostname} for a container's address as our record. Returns false (and keeps
      * nothing) when the name is outside the domain.
@@ -71,6 +79,7 @@ public final class DnsTable {
             result = existing.revived(fqdn);
         }
         commit(List.of(result), List.of());
+        localChanges.accept(List.of(result));
         return true;
     }
 
@@ -124,6 +133,14 @@ public final class DnsTable {
         return remove(r -> r.origin().equals(peer));
     }
 
+    /**
+     * Keeps only our records and those of {@code origins} (the peers the mesh reaches): the records of
+     * a peer that left the topology go at once, and come back with its gossip. Returns how many went.
+     */
+    public synchronized int retainOrigins(Set<String> origins) {
+        return remove(r -> !r.origin().equals(ourPeer) && !origins.contains(r.origin()));
+    }
+
     /** Drops tombstones older than 30 minutes. */
     public synchronized int purgeTombstones() {
         long cutoff = nowSeconds() - TOMBSTONE_LIFETIME.toSeconds();
@@ -156,6 +173,9 @@ public final class DnsTable {
             }
         }
         commit(changed, List.of());
+        if (!changed.isEmpty()) {
+            localChanges.accept(changed);
+        }
         return changed.size();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Keeps the name table in the peer's {@link Store}, map {@value #MAP_NAME}, one tab-separated value
  * per record. Each write is committed (and synced) as one unit before it returns. A value that
- * cannot be read is skipped rather than failing the start.
+ * cannot be read is moved to the store's quarantine (one log line) rather than failing the start.
  */
 public final class StoreDnsRecords implements DnsRecordStore {
     static final String MAP_NAME = "dns-records";
@@ -25,14 +25,7 @@ public final class StoreDnsRecords implements DnsRecordStore {
 
     @Override
     public List<DnsRecord> load() {
-        List<DnsRecord> records = new ArrayList<>();
-        for (String value : map.values()) {
-            DnsRecord record = decode(value);
-            if (record != null) {
-                records.add(record);
-            }
-        }
-        return records;
+        return new ArrayList<>(store.readAll(MAP_NAME, StoreDnsRecords::decode).values());
     }
 
     @Override
@@ -55,15 +48,12 @@ public final class StoreDnsRecords implements DnsRecordStore {
                 Long.toString(r.version()), Long.toString(r.tombstone()));
     }
 
+    /** @throws IllegalArgumentException naming what is wrong with the value */
     static DnsRecord decode(String value) {
         String[] f = value.split("\t", -1);
         if (f.length != 6) {
-            return null;
+            throw new IllegalArgumentException("expected 6 tab-separated fields, found " + f.length);
         }
-        try {
-            return new DnsRecord(f[0], f[1], f[2], Ipv4.parse(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return new DnsRecord(f[0], f[1], f[2], Ipv4.parse(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.router.docker;
 
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * Follows Docker's container events on its own thread and hands {@code start}, {@code die} and
  * {@code destroy} to every subscriber. When the stream ends or breaks it reconnects after a delay
  * that doubles from 1 s up to 30 s, and starts again at 1 s once a connection delivered an event.
+ * A subscriber's failure and a broken stream are logged and counted in {@link BackgroundFailures}.
  */
 public final class DockerEventWatcher implements AutoCloseable {
     static final String START = "start";
@@ -18,6 +20,7 @@ public final class DockerEventWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEventWatcher.class);
 
     private final EventStream stream;
+    private final BackgroundFailures failures;
     private final List<ContainerEvents> subscribers = new CopyOnWriteArrayList<>();
     private final long firstDelayMillis;
     private final long maxDelayMillis;
@@ -26,11 +29,16 @@ public final class DockerEventWatcher implements AutoCloseable {
     private Thread thread;
 
     public DockerEventWatcher(EventStream stream) {
-        this(stream, 1000, 30_000);
+        this(stream, new BackgroundFailures());
     }
 
-    DockerEventWatcher(EventStream stream, long firstDelayMillis, long maxDelayMillis) {
+    public DockerEventWatcher(EventStream stream, BackgroundFailures failures) {
+        this(stream, failures, 1000, 30_000);
+    }
+
+    DockerEventWatcher(EventStream stream, BackgroundFailures failures, long firstDelayMillis, long maxDelayMillis) {
         this.stream = stream;
+        this.failures = failures;
         this.firstDelayMillis = firstDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
     }
@@ -63,7 +71,8 @@ public final class DockerEventWatcher implements AutoCloseable {
                     default -> { }
                 }
             } catch (RuntimeException e) {
-                LOG.warn("container event {} {}: subscriber failed: {}", event.action(), event.containerId(), e.toString());
+                failures.record(START.equals(event.action()) ? "container-start" : BackgroundFailures.CONTAINER_DEATH,
+                        LOG, "handling container event " + event.action() + " " + event.containerId(), e);
             }
         }
     }
@@ -85,7 +94,8 @@ public final class DockerEventWatcher implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 if (!closed) {
-                    LOG.warn("Docker event stream broke: {}; reconnecting in {} ms", e.getMessage(), delay);
+                    failures.record(BackgroundFailures.DOCKER_EVENTS, LOG,
+                            "Docker event stream (reconnecting in " + delay + " ms)", e);
                 }
             }
             if (delivered[0]) {

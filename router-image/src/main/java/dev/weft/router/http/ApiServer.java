@@ -1,56 +1,110 @@
 package dev.weft.router.http;
 
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One listening HTTP endpoint of the router serving a view of the {@link RouteTable}.
- *
- * <p>Some handlers block for a long time (an IPAM allocation waits for free space), so the pool
- * grows on demand up to {@link #MAX_THREADS}: a new thread only when every thread is busy, idle
- * threads retire after 30 s, and only past that many concurrent calls does the dispatcher wait for
- * a thread to come free.
+ * One listening HTTP endpoint of the router serving a view of the {@link RouteTable}, on netty:
+ * one event-loop thread reads and writes every connection, so a slow or hostile client costs no
+ * thread; whole requests go to a pool of workers (handlers may block, e.g. an IPAM allocation
+ * waiting for space) that grows on demand up to {@link HttpLimits#workers()} and answers 503 beyond.
+ * Sizes and times are bounded by {@link HttpLimits}: bodies (413, from netty's aggregator), request
+ * line (414) and headers (431), the time a request may take to arrive (408) and connection count.
+ * Listens on TCP or on a unix socket ({@link ListenAddress#isUnix()}).
  */
 public final class ApiServer implements AutoCloseable {
-
-    static final int MAX_THREADS = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final String name;
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final ListenAddress address;
+    private final Channel channel;
+    private final EventLoopGroup loop;
+    private final ThreadPoolExecutor workers;
 
-    private ApiServer(String name, HttpServer server, ExecutorService pool) {
+    private ApiServer(String name, ListenAddress address, Channel channel, EventLoopGroup loop,
+                      ThreadPoolExecutor workers) {
         this.name = name;
-        this.server = server;
-        this.pool = pool;
+        this.address = address;
+        this.channel = channel;
+        this.loop = loop;
+        this.workers = workers;
     }
 
     /** Binds {@code address} and starts serving {@code routes}; the name appears in thread names and errors. */
     public static ApiServer start(String name, ListenAddress address, RouteTable routes) throws IOException {
-        HttpServer server;
-        try {
-            server = HttpServer.create(address.socketAddress(), 64);
-        } catch (IOException e) {
-            throw new IOException("cannot listen on " + address + " for the " + name + " API: " + e.getMessage(), e);
-        }
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads(name), ApiServer::waitForAFreeThread);
-        server.setExecutor(pool);
-        server.createContext("/", new ApiExchangeHandler(routes));
-        server.start();
-        return new ApiServer(name, server, pool);
+        return start(name, address, routes, HttpLimits.DEFAULT);
     }
 
+    public static ApiServer start(String name, ListenAddress address, RouteTable routes, HttpLimits limits)
+            throws IOException {
+        NettyTransport transport = NettyTransport.best();
+        EventLoopGroup loop = transport.eventLoop(threads("http-" + name + "-io"));
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(0, limits.workers(), 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("http-" + name), new ThreadPoolExecutor.AbortPolicy());
+        RouteInvoker invoker = new RouteInvoker(routes);
+        ConnectionCount connections = new ConnectionCount(name, limits.maxConnections());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loop).channel(transport.serverChannel(address))
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (!connections.admit(ch)) {
+                            ch.close();
+                            return;
+                        }
+                        ch.pipeline()
+                                .addLast("timer", new RequestTimer(limits.requestDeadline(), limits.idleTimeout()))
+                                .addLast("codec", new HttpServerCodec(limits.maxLineBytes(), limits.maxHeaderBytes(), 8192))
+                                .addLast("aggregator", new HttpObjectAggregator(limits.maxBodyBytes()))
+                                .addLast("dispatcher", new HttpDispatcher(invoker, workers, name, limits));
+                    }
+                });
+        if (!address.isUnix()) {
+            bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+        }
+        try {
+            if (address.isUnix()) {
+                UnixSocketFile.prepare(Path.of(address.path()));
+            }
+            Channel channel = bootstrap.bind(transport.bindAddress(address)).sync().channel();
+            return new ApiServer(name, address, channel, loop, workers);
+        } catch (Exception e) {
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownNow();
+            throw new IOException("cannot listen on " + address + " for the " + name + " API: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound TCP address (the real port when port 0 was asked for); null for a unix socket. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        SocketAddress local = channel.localAddress();
+        return local instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** Where it listens, for log lines. */
+    public String endpoint() {
+        InetSocketAddress inet = address();
+        return inet != null ? inet.getAddress().getHostAddress() + ":" + inet.getPort() : String.valueOf(channel.localAddress());
     }
 
     public String name() {
@@ -59,28 +113,47 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
-    }
-
-    private static void waitForAFreeThread(Runnable task, ThreadPoolExecutor pool) {
-        if (pool.isShutdown()) {
-            throw new RejectedExecutionException("the server is closed");
-        }
-        try {
-            pool.getQueue().put(task);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RejectedExecutionException("interrupted while waiting for a free thread", e);
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        workers.shutdownNow();
+        if (address.isUnix()) {
+            UnixSocketFile.remove(Path.of(address.path()));
         }
     }
 
     private static ThreadFactory threads(String name) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "http-" + name + "-" + count.incrementAndGet());
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Open connections of one server: past the limit a new one is closed at once (one log line per 10 s). */
+    private static final class ConnectionCount {
+        private final String server;
+        private final int max;
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicLong lastWarned = new AtomicLong();
+
+        ConnectionCount(String server, int max) {
+            this.server = server;
+            this.max = max;
+        }
+
+        boolean admit(Channel ch) {
+            if (open.incrementAndGet() > max) {
+                open.decrementAndGet();
+                long now = System.nanoTime();
+                long last = lastWarned.get();
+                if (now - last > TimeUnit.SECONDS.toNanos(10) && lastWarned.compareAndSet(last, now)) {
+                    LOG.warn("{} API: {} connections open; refusing more", server, max);
+                }
+                return false;
+            }
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
+            return true;
+        }
     }
 }

@@ -51,7 +51,11 @@ record Route(String method, String pattern, ApiHandler handler) {
             return segments;
         }
         for (String segment : path.split("/", -1)) {
-            segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            try {
+                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedRequestException("invalid URL escape in " + segment);
+            }
         }
         return segments;
     }

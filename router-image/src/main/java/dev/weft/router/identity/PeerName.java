@@ -1,6 +1,5 @@
 package dev.weft.router.identity;
 
-import java.util.Locale;
 
 /**
  * A mesh peer's name: a 48-bit value written like a MAC address, {@code 8a:3e:3e:3e:3e:3e}. A run of
@@ -99,13 +98,17 @@ public record PeerName(long value) implements Comparable<PeerName> {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(17);
-        for (int i = BYTES - 1; i >= 0; i--) {
-            sb.append(String.format(Locale.ROOT, "%02x", (value >>> (8 * i)) & 0xff));
-            if (i > 0) {
-                sb.append(':');
+        char[] text = new char[3 * BYTES - 1];
+        for (int i = 0; i < BYTES; i++) {
+            int b = (int) (value >>> (8 * (BYTES - 1 - i))) & 0xff;
+            text[3 * i] = HEX[b >>> 4];
+            text[3 * i + 1] = HEX[b & 0xf];
+            if (i < BYTES - 1) {
+                text[3 * i + 2] = ':';
             }
         }
-        return sb.toString();
+        return new String(text);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -1,50 +1,82 @@
 package dev.weft.router.ipam;
 
 import dev.weft.router.identity.PeerName;
-
+import dev.weft.router.mesh.Gossip;
+import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.mesh.Membership;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * This peer's IPAM state and rules: the ring, the spaces we own, who holds which address, and the
- * requests still waiting. Not thread-safe: one thread drives it (see {@link Ipam}). Every public
- * operation persists its changes before any waiting caller is answered.
+ * This peer's IPAM state and rules: the ring, the spaces we own, who holds which address, the
+ * requests still waiting, and what other peers tell us. Not thread-safe: one thread drives it (see
+ * {@link Ipam}); the randomized multi-peer checker drives several directly. Every public operation
+ * persists its changes (one transaction) before any waiting caller is answered or any peer told.
  */
 final class Allocator {
+    private static final Logger LOG = LoggerFactory.getLogger(Allocator.class);
     static final long DEATH_GRACE_MILLIS = 30_000;
+    static final int CLAIM_ATTEMPTS = 5;
 
     private final IpamConfig config;
+    private final PeerName us;
     private final IpamPersistence persistence;
-    private Ring ring;
-    private final TreeMap<Long, Space> spaces = new TreeMap<>();
+    private final KnownPeers peers;
+    private final Gossip gossip;
+    private final Clock clock;
+    private final RingFormation formation;
+    private final SpaceRequests spaceRequests;
+    private final LocalRing local;
     private final Owners owners;
     private final List<PendingRequest> pending = new ArrayList<>();
     private final List<CompletableFuture<Void>> ringWaiters = new ArrayList<>();
     private final Map<String, Long> releaseDeadlines = new LinkedHashMap<>();
-    private boolean consensusStarted;
-
-    private boolean ringDirty;
     private final Answers answers = new Answers();
+    private final Outbox outbox = new Outbox();
+    private final Attempts attempts;
+    private long nextRingRequestAt;
+    /** After a reset (hand-over) this peer's IPAM takes no part any more, until the router restarts. */
+    private boolean retired;
 
+    /** A peer alone: no other peer is ever reachable (tests of single-host behaviour). */
     Allocator(IpamConfig config, IpamPersistence persistence) {
+        this(config, persistence, new LocalOnlyMesh(config.ourName()), new LocalOnlyMesh(config.ourName())
+                .channel("IPallocation", null), Clock.systemUTC(), new Random());
+    }
+
+    Allocator(IpamConfig config, IpamPersistence persistence, Membership membership, Gossip gossip, Clock clock,
+              Random random) {
         this.config = config;
+        this.us = config.ourName();
         this.persistence = persistence;
-        IpamPersistence.Snapshot stored = persistence.load(config.ourName(), config.range());
+        this.gossip = gossip;
+        this.clock = clock;
+        this.formation = new RingFormation(config.init(), new Paxos.NodeId(us, random.nextLong()),
+                config.targetCount(), random);
+        this.spaceRequests = new SpaceRequests(random);
+        IpamPersistence.Snapshot stored = persistence.load(us, config.range());
         owners = new Owners(stored.owners());
-        ring = stored.ring();
-        if (ring == null && config.init() instanceof IpallocInit.Seed seed) {
-            formRing(seed.peers());
+        peers = new KnownPeers(us, config.nickname(), membership, stored.nicknames());
+        local = new LocalRing(config, peers, outbox, () -> owners.all().values(), stored.ring());
+        attempts = new Attempts(config, local, owners, peers, spaceRequests, outbox, answers, clock);
+        if (!local.exists() && formation.seeds() != null) {
+            formRing(formation.seeds());
         }
-        rebuildSpaces();
+        local.rebuildSpaces();
         settle();
     }
 
@@ -53,13 +85,16 @@ final class Allocator {
     /** Allocates for {@code id} in {@code subnet}; the future completes once an address is recorded. */
     void allocate(String id, Cidr subnet, CompletableFuture<Cidr> result) {
         try {
+            if (refusedAfterReset(result)) {
+                return;
+            }
             if (!subnet.overlaps(config.range())) {
                 result.completeExceptionally(new IpamException("range " + subnet + " out of bounds: " + config.range()));
                 return;
             }
             releaseDeadlines.remove(id);
             PendingRequest.Allocate request = new PendingRequest.Allocate(id, subnet, Owner.isContainerId(id), result);
-            if (!tryAllocate(request)) {
+            if (!attempts.tryAllocate(request)) {
                 pending.add(request);
                 establishRing();
             }
@@ -71,10 +106,13 @@ final class Allocator {
     /** Records {@code cidr} as held by {@code id} (see SPEC §5.2); the future completes when settled. */
     void claim(String id, Cidr cidr, boolean noErrorOnUnknown, CompletableFuture<Void> result) {
         try {
+            if (refusedAfterReset(result)) {
+                return;
+            }
             releaseDeadlines.remove(id);
             PendingRequest.Claim request = new PendingRequest.Claim(id, cidr, Owner.isContainerId(id), noErrorOnUnknown,
                     result);
-            if (!tryClaim(request)) {
+            if (!attempts.tryClaim(request)) {
                 pending.add(request);
                 if (noErrorOnUnknown) {
                     answers.answer(result, null);
@@ -86,10 +124,28 @@ final class Allocator {
         }
     }
 
+    /**
+     * Like {@link #claim}, after taking the address from {@code deadHolder}, a container the engine
+     * says is not running (its death may not have been processed yet), if it still holds it.
+     */
+    void claimFromDead(String id, Cidr cidr, String deadHolder, CompletableFuture<Void> result) {
+        Owner holder = owners.get(deadHolder);
+        if (holder != null && holder.isContainer()) {
+            holder.cidrs().stream().filter(c -> c.address().equals(cidr.address())).findFirst().ifPresent(held -> {
+                LOG.info("{} goes from {}, which is not running, to {}", cidr.address(), deadHolder, id);
+                release(deadHolder, held);
+            });
+        }
+        claim(id, cidr, false, result);
+    }
+
     /** Completes once the ring exists, starting its initialisation if needed ({@code weave prime}). */
     void awaitRing(CompletableFuture<Void> result) {
         try {
-            if (ring != null) {
+            if (refusedAfterReset(result)) {
+                return;
+            }
+            if (local.exists()) {
                 answers.answer(result, null);
             } else {
                 ringWaiters.add(result);
@@ -98,6 +154,14 @@ final class Allocator {
         } finally {
             settle();
         }
+    }
+
+    private boolean refusedAfterReset(CompletableFuture<?> result) {
+        if (retired) {
+            answers.fail(result, new IpamException("IPAM was reset on this peer (weave reset): restart the router to "
+                    + "allocate again"));
+        }
+        return retired;
     }
 
     /** Ends a waiting request (the caller went away); no effect if it was already answered. */
@@ -114,6 +178,7 @@ final class Allocator {
             if (ringWaiters.remove(result)) {
                 answers.fail(result, new RequestCancelledException("request cancelled"));
             }
+            forgetUnwantedSpace();
         } finally {
             settle();
         }
@@ -222,7 +287,7 @@ final class Allocator {
             live.forEach((id, cidrs) -> cidrs.forEach(cidr -> {
                 PendingRequest.Claim request = new PendingRequest.Claim(id, cidr, Owner.isContainerId(id), true,
                         new CompletableFuture<>());
-                if (!tryClaim(request)) {
+                if (!attempts.tryClaim(request)) {
                     pending.add(request);
                     establishRing();
                 }
@@ -233,29 +298,66 @@ final class Allocator {
         }
     }
 
+    /**
+     * The periodic work (every second): releases dead containers' addresses, renews a stalled
+     * consensus proposal, asks again for space and for addresses owned elsewhere, and (observer) for a ring.
+     */
+    void tick() {
+        if (retired) {
+            return;
+        }
+        long now = clock.millis();
+        releaseExpired(now);
+        try {
+            if (!local.exists()) {
+                formation.tick(now).ifPresent(this::formRing);
+                askForRing(now);
+            }
+            retryPending();
+        } finally {
+            settle();
+        }
+    }
+
+    /** The mesh's reachable peers changed: space may be asked of new peers, an observer may ask for a ring. */
+    void reachableChanged() {
+        if (retired) {
+            return;
+        }
+        try {
+            peers.learn(Map.of());
+            nextRingRequestAt = 0;
+            if (!local.exists()) {
+                askForRing(clock.millis());
+            }
+            retryPending();
+        } finally {
+            settle();
+        }
+    }
+
     // ---- peers ----------------------------------------------------------------------------
 
     /**
-     * {@code DELETE /peer}: hands all our ranges to an heir (another owner in the ring, if any) and
-     * forgets all local IPAM data. Returns the heir.
+     * {@code DELETE /peer}: hands all our ranges to an heir (SPEC §5.4: a reachable owner, a reachable
+     * IPAM peer, an unreachable owner, any known peer), tells the others, and forgets all local IPAM
+     * data. Returns the heir.
      */
     Optional<PeerName> handOver() {
         try {
-            Optional<PeerName> heir = ring == null ? Optional.empty()
-                    : ring.owners().stream().filter(p -> !p.equals(config.ourName())).findFirst();
+            Optional<PeerName> heir = local.exists() ? peers.heir(local.ring().owners()) : Optional.empty();
             for (PendingRequest request : pending) {
                 answers.fail(request.result(), new RequestCancelledException("peer reset"));
             }
             pending.clear();
-            heir.ifPresent(h -> ring.transfer(config.ourName(), h));
-            if (heir.isEmpty()) {
-                ring = null;
-            }
-            spaces.clear();
+            heir.ifPresent(local::handOverTo);
+            local.forget();
             owners.clear();
+            peers.forget();
             releaseDeadlines.clear();
-            ringDirty = false;
-            consensusStarted = false;
+            spaceRequests.clear();
+            formation.ringArrived();
+            retired = true;
             persistence.wipe();
             return heir;
         } finally {
@@ -263,25 +365,24 @@ final class Allocator {
         }
     }
 
-    /** {@code DELETE /peer/<name|nickname>}: takes over that peer's ranges; returns how many addresses. */
+    /**
+     * {@code DELETE /peer/<name|nickname>}: takes over the ranges of a dead peer; returns how many
+     * addresses. Throws {@link IpamException} for a peer nobody here has heard of, or one that is reachable.
+     */
     long takeOver(String nameOrNickname) {
         try {
-            if (ring == null || nameOrNickname.equals(config.nickname())) {
+            PeerName dead = peers.resolve(nameOrNickname, local.exists() ? local.ring().owners() : List.of())
+                    .orElseThrow(() -> new IpamException("unknown peer " + nameOrNickname
+                            + ": no peer of that name or nickname is known here"));
+            if (dead.equals(us)) {
                 return 0;
             }
-            PeerName dead;
-            try {
-                dead = PeerName.parse(nameOrNickname);
-            } catch (IllegalArgumentException e) {
-                return 0;
+            if (peers.isReachable(dead)) {
+                throw new IpamException("peer " + peers.label(dead) + " is reachable: rmpeer is only for peers that "
+                        + "are gone for good");
             }
-            if (dead.equals(config.ourName())) {
-                return 0;
-            }
-            long moved = ring.transfer(dead, config.ourName());
+            long moved = local.takeOver(dead);
             if (moved > 0) {
-                ringDirty = true;
-                rebuildSpaces();
                 retryPending();
             }
             return moved;
@@ -290,83 +391,147 @@ final class Allocator {
         }
     }
 
-    /** Merges a ring gossiped by another peer (for the mesh to come). */
-    void receiveRing(Ring received) throws RingMergeException {
+    // ---- gossip ---------------------------------------------------------------------------
+
+    /** A message for this peer alone: a space request, a donor's reply, a ring request or a state. */
+    void receiveUnicast(PeerName sender, IpamMessage message) throws RingMergeException {
         try {
-            if (ring == null) {
-                if (!received.range().equals(config.range())) {
-                    throw new RingMergeException("Incompatible IP allocation ranges (received: " + received.range()
-                            + ", ours: " + config.range() + ")");
-                }
-                ring = received.copy();
-            } else if (!ring.merge(received)) {
+            if (retired) {
                 return;
             }
-            ringDirty = true;
-            rebuildSpaces();
-            ringFormed();
+            if (message instanceof IpamMessage.SpaceRequest r) {
+                local.donate(sender, r.wanted());
+            } else if (message instanceof IpamMessage.SpaceReply r) {
+                receiveState(r.state());
+                if (!r.granted()) {
+                    denied(sender, r.wanted());
+                }
+                retryPending();
+            } else if (message instanceof IpamMessage.RingRequest) {
+                if (local.exists()) {
+                    outbox.unicast(sender, state());
+                } else {
+                    formation.want(clock.millis()).ifPresent(this::formRing);
+                }
+            } else if (message instanceof IpamMessage.State s) {
+                receiveState(s);
+            }
         } finally {
             settle();
+        }
+    }
+
+    /** Another peer's state (gossip or broadcast); returns whether ours changed. */
+    boolean receive(IpamMessage.State state) throws RingMergeException {
+        try {
+            return !retired && receiveState(state);
+        } finally {
+            settle();
+        }
+    }
+
+    /** Our view as gossip: the ring once it exists, else our consensus knowledge. */
+    IpamMessage.State state() {
+        return local.state(formation.knowledge());
+    }
+
+    private boolean receiveState(IpamMessage.State state) throws RingMergeException {
+        peers.heard(state.from());
+        peers.learn(state.nicknames());
+        if (state.ring() != null) {
+            return mergeRing(state.ring(), state.from());
+        }
+        if (state.paxos().isEmpty()) {
+            return false;
+        }
+        if (local.exists()) {
+            outbox.unicast(state.from(), state());
+            return false;
+        }
+        formation.receive(state.paxos()).ifPresent(this::formRing);
+        return formation.takeChanged() && sendConsensus();
+    }
+
+    private boolean sendConsensus() {
+        outbox.broadcast(state());
+        return true;
+    }
+
+    private boolean mergeRing(Ring received, PeerName from) throws RingMergeException {
+        LocalRing.Merged merged = local.merge(received, from);
+        if (merged == LocalRing.Merged.ADOPTED) {
+            formation.ringArrived();
+            ringFormed();
+        } else if (merged == LocalRing.Merged.CHANGED) {
+            retryPending();
+        }
+        return merged != LocalRing.Merged.NOTHING;
+    }
+
+    /** A donor's ring is merged; if it refused, the requests it could not serve look elsewhere or fail. */
+    private void denied(PeerName donor, AddressRange wanted) {
+        long now = clock.millis();
+        spaceRequests.denied(wanted, donor, now);
+        if (wanted.size() == 1 && local.exists() && donor.equals(local.ring().owner(wanted.start()))) {
+            for (PendingRequest request : pending) {
+                if (request instanceof PendingRequest.Claim c && c.cidr().address().unsigned() == wanted.start()) {
+                    c.deniedBy = donor;
+                }
+            }
         }
     }
 
     // ---- status ---------------------------------------------------------------------------
 
     IpamSnapshot snapshot() {
-        List<IpamSnapshot.PendingClaim> claims = new ArrayList<>();
-        List<String> allocates = new ArrayList<>();
-        for (PendingRequest request : pending) {
-            if (request instanceof PendingRequest.Claim c) {
-                claims.add(new IpamSnapshot.PendingClaim(c.id(), c.cidr().address().toString()));
-            } else {
-                allocates.add(request.id());
-            }
-        }
-        long active = spaces.values().stream().mapToLong(Space::usedCount).sum();
-        Integer quorum = config.init() instanceof IpallocInit.Consensus c ? c.quorum(config.targetCount()) : null;
-        return new IpamSnapshot(config, ring == null ? null : ring.copy(), active, statusText(quorum),
-                consensusStarted && ring == null, quorum, claims, allocates);
+        return StatusView.snapshot(config, local, formation, peers, pending, waitReason());
     }
 
-    private String statusText(Integer quorum) {
-        if (ring == null) {
-            if (config.init() instanceof IpallocInit.Observer) {
-                return "priming";
-            }
-            return consensusStarted ? "awaiting consensus (quorum: " + quorum + ", known: 1)" : "idle";
+    /** One line saying what the oldest waiting request waits for, or empty when nothing waits. */
+    String waitReason() {
+        if (pending.isEmpty() && ringWaiters.isEmpty()) {
+            return "";
         }
-        if (ring.rangesOwnedBy(config.ourName()).isEmpty()) {
-            return "all IP ranges owned by unreachable peers - use 'rmpeer' if they are dead";
-        }
-        return pending.isEmpty() ? "ready" : "waiting for IP(s) to become available";
+        return WaitReasons.of(local.ring(), formation, peers, spaceRequests, pending, clock.millis());
     }
 
     boolean hasRing() {
-        return ring != null;
+        return local.exists();
     }
 
     // ---- internals ------------------------------------------------------------------------
 
     private void establishRing() {
-        if (ring != null) {
+        if (local.exists()) {
             return;
         }
-        if (config.init() instanceof IpallocInit.Seed seed) {
-            formRing(seed.peers());
-        } else if (config.init() instanceof IpallocInit.Consensus consensus) {
-            consensusStarted = true;
-            // Alone, the vote is decided as soon as one voice is a quorum; otherwise the mesh must agree.
-            if (consensus.quorum(config.targetCount()) <= 1) {
-                formRing(List.of(config.ourName()));
-            }
+        formation.want(clock.millis()).ifPresent(this::formRing);
+        if (formation.takeChanged()) {
+            sendConsensus();
         }
-        // An observer waits for a ring from others.
+        askForRing(clock.millis());
     }
 
-    private void formRing(List<PeerName> peers) {
-        ring = Ring.dividedAmong(config.range(), peers);
-        ringDirty = true;
-        rebuildSpaces();
+    /** An observer without a ring asks every reachable peer for one, every 5 s while it is wanted. */
+    private void askForRing(long now) {
+        if (formation.takeChanged()) {
+            sendConsensus();
+        }
+        if (!formation.isObserver() || !formation.isWanted() || now < nextRingRequestAt) {
+            return;
+        }
+        for (PeerName peer : peers.reachable()) {
+            outbox.unicast(peer, new IpamMessage.RingRequest());
+        }
+        nextRingRequestAt = now + SpaceRequests.RETRY_MILLIS;
+    }
+
+    private void formRing(List<PeerName> agreed) {
+        if (local.exists()) {
+            return;
+        }
+        local.form(agreed);
+        formation.ringArrived();
         ringFormed();
     }
 
@@ -376,37 +541,6 @@ final class Allocator {
         retryPending();
     }
 
-    /** One space per range we own, with the addresses our owners hold in it marked used. */
-    private void rebuildSpaces() {
-        spaces.clear();
-        if (ring == null) {
-            return;
-        }
-        for (AddressRange range : ring.rangesOwnedBy(config.ourName())) {
-            spaces.put(range.start(), new Space(range));
-        }
-        for (Owner owner : owners.all().values()) {
-            for (Cidr cidr : owner.cidrs()) {
-                Space space = spaceFor(cidr.address().unsigned());
-                if (space != null) {
-                    space.markUsed(cidr.address().unsigned());
-                }
-            }
-        }
-        spaces.values().forEach(this::reportFree);
-    }
-
-    private Space spaceFor(long address) {
-        Map.Entry<Long, Space> e = spaces.floorEntry(address);
-        return e != null && e.getValue().range().contains(address) ? e.getValue() : null;
-    }
-
-    private void reportFree(Space space) {
-        long before = ring.tokens().get(space.range().start()).free();
-        ring.reportFree(space.range().start(), space.free());
-        ringDirty |= before != space.free();
-    }
-
     private void retryPending() {
         boolean progress = true;
         while (progress) {
@@ -414,8 +548,8 @@ final class Allocator {
             Iterator<PendingRequest> it = pending.iterator();
             while (it.hasNext()) {
                 PendingRequest request = it.next();
-                boolean done = request instanceof PendingRequest.Allocate a ? tryAllocate(a)
-                        : tryClaim((PendingRequest.Claim) request);
+                boolean done = request instanceof PendingRequest.Allocate a ? attempts.tryAllocate(a)
+                        : attempts.tryClaim((PendingRequest.Claim) request);
                 if (done) {
                     it.remove();
                     progress = true;
@@ -423,89 +557,26 @@ final class Allocator {
                 }
             }
         }
+        forgetUnwantedSpace();
     }
 
-    /** True when the request is answered (an address given), false when it must wait. */
-    private boolean tryAllocate(PendingRequest.Allocate request) {
-        if (!request.id().equals(Owner.NO_ID)) {
-            List<Cidr> existing = lookup(request.id(), request.subnet());
-            if (!existing.isEmpty()) {
-                answers.answer(request.result(), existing.get(0).withPrefix(request.subnet().prefixLength()));
-                return true;
+    private void forgetUnwantedSpace() {
+        Set<AddressRange> wanted = new HashSet<>();
+        for (PendingRequest request : pending) {
+            if (request instanceof PendingRequest.Allocate a && a.wanted != null) {
+                wanted.add(a.wanted);
             }
         }
-        if (ring == null) {
-            return false;
-        }
-        AddressRange hosts = AddressRange.hostsOf(request.subnet());
-        for (Space space : spaces.values()) {
-            long address = space.allocateLowest(hosts);
-            if (address >= 0) {
-                reportFree(space);
-                Cidr cidr = Cidr.of(AddressRange.ip(address), request.subnet().prefixLength());
-                String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
-                owners.add(id, request.isContainer(), cidr);
-                answers.answer(request.result(), cidr);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the claim is settled (recorded or refused), false when it must wait for the ring. */
-    private boolean tryClaim(PendingRequest.Claim request) {
-        Cidr cidr = request.cidr();
-        long address = cidr.address().unsigned();
-        String id = request.id().equals(Owner.NO_ID) ? cidr.address().toString() : request.id();
-        if (!config.range().contains(cidr.address())) {
-            String holder = owners.holderOf(cidr.address());
-            if (holder != null && !holder.equals(id)) {
-                answers.fail(request.result(), new IpamException("address " + cidr.address() + " already in use by " + holder));
-            } else {
-                if (holder == null) {
-                    owners.add(id, request.isContainer(), cidr);
-                }
-                answers.answer(request.result(), null);
-            }
-            return true;
-        }
-        if (ring == null) {
-            return false;
-        }
-        PeerName peer = ring.owner(address);
-        if (!peer.equals(config.ourName())) {
-            // No other peer is reachable yet (the mesh comes later), so asking it for the address cannot succeed.
-            answers.fail(request.result(), new IpamException("address " + cidr.address() + " is owned by other peer "
-                    + peer + " (" + nicknameOf(peer) + ")"));
-            return true;
-        }
-        Space space = spaceFor(address);
-        if (space.isUsed(address)) {
-            String holder = owners.holderOf(cidr.address());
-            if (holder != null && !holder.equals(id)) {
-                answers.fail(request.result(), new IpamException("address " + cidr.address() + " is already owned by " + holder));
-                return true;
-            }
-        } else {
-            space.markUsed(address);
-            reportFree(space);
-            owners.add(id, request.isContainer(), cidr);
-        }
-        answers.answer(request.result(), null);
-        return true;
-    }
-
-    private String nicknameOf(PeerName peer) {
-        return peer.equals(config.ourName()) ? config.nickname() : "";
+        spaceRequests.retainOnly(wanted);
     }
 
     private void release(String id, Cidr cidr) {
         owners.remove(id, cidr);
         long address = cidr.address().unsigned();
-        Space space = spaceFor(address);
+        Space space = local.spaces().spaceFor(address);
         if (space != null && owners.holderOf(cidr.address()) == null) {
             space.markFree(address);
-            reportFree(space);
+            local.reportFree();
         }
     }
 
@@ -527,18 +598,23 @@ final class Allocator {
                 answers.fail(request.result(), new RequestCancelledException("owner " + id + " died"));
             }
         }
+        forgetUnwantedSpace();
     }
 
-    /** Persists what changed, then answers the callers: nobody hears of a change the disk does not hold. */
+    /**
+     * Persists what changed (ring, owners and nicknames in one transaction), then tells the other
+     * peers and answers the callers: nobody hears of a change the disk does not hold.
+     */
     private void settle() {
         try {
-            persistence.save(ring, ringDirty, owners.drainChanges());
+            persistence.save(local.ring(), local.takeDirty(), owners.drainChanges(), peers.drainChangedNicknames());
         } catch (RuntimeException e) {
             IpamException failure = new IpamException("cannot save IPAM data: " + e.getMessage());
+            outbox.discard();
             answers.failAll(failure);
             throw failure;
         }
-        ringDirty = false;
+        outbox.flush(gossip);
         answers.deliver();
     }
 }

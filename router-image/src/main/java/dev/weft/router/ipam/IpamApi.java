@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * IPAM's HTTP routes (SPEC §4). Allocations and claims may block the calling thread until answered;
- * interrupting it cancels the request.
+ * a client that disconnects meanwhile cancels its request.
  */
 public final class IpamApi implements ApiModule {
     static final String CANCELLED = "cancelled";
+    /** weft's own: what the oldest waiting allocation waits for, one line (empty when nothing waits). */
+    public static final String WAITING_PATH = "/weft/ipam/waiting";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Ipam ipam;
@@ -46,16 +48,17 @@ public final class IpamApi implements ApiModule {
         routes.add("GET", "/ip", r -> allOwned());
         routes.add("DELETE", "/ip/{id}/{ip}", this::free);
         routes.add("DELETE", "/ip/{id}", this::delete);
-        routes.add("GET", "/ring", r -> ring());
+        routes.add("GET", "/ring", this::ring);
         routes.add("GET", "/ipinfo/defaultsubnet", r -> ApiResponse.ok(ipam.config().defaultSubnet() + "\n"));
         routes.add("GET", "/ipinfo/tracker", r -> ApiResponse.ok(tracker + "\n"));
         routes.add("DELETE", "/peer", r -> handOver());
         routes.add("DELETE", "/peer/{name}", this::takeOver);
+        routes.add("GET", WAITING_PATH, r -> waiting());
     }
 
     private ApiResponse allocate(ApiRequest r, Cidr subnet) {
         try {
-            Cidr cidr = ipam.allocate(r.pathParam("id"), subnet, r.flag("check-alive")).await();
+            Cidr cidr = awaitUnlessGone(r, ipam.allocate(r.pathParam("id"), subnet, r.flag("check-alive")));
             return ApiResponse.ok(cidr.toString());
         } catch (RequestCancelledException e) {
             return ApiResponse.ok(CANCELLED);
@@ -67,7 +70,7 @@ public final class IpamApi implements ApiModule {
     private ApiResponse claim(ApiRequest r) {
         Cidr cidr = cidr(r);
         try {
-            ipam.claim(r.pathParam("id"), cidr, r.flag("check-alive"), r.flag("noErrorOnUnknown")).await();
+            awaitUnlessGone(r, ipam.claim(r.pathParam("id"), cidr, r.flag("check-alive"), r.flag("noErrorOnUnknown")));
             return ApiResponse.noContent();
         } catch (RequestCancelledException e) {
             return ApiResponse.ok(CANCELLED);
@@ -116,13 +119,23 @@ public final class IpamApi implements ApiModule {
         return ApiResponse.noContent();
     }
 
-    private ApiResponse ring() {
+    private static <T> T awaitUnlessGone(ApiRequest r, IpamRequest<T> request) {
+        r.onClientGone(request::cancel);
+        return request.await();
+    }
+
+    private ApiResponse ring(ApiRequest r) {
         try {
-            ipam.awaitRing().await();
+            awaitUnlessGone(r, ipam.awaitRing());
             return ApiResponse.ok("");
         } catch (RequestCancelledException e) {
             return ApiResponse.ok(CANCELLED);
         }
+    }
+
+    private ApiResponse waiting() {
+        String reason = ipam.waitReason();
+        return ApiResponse.ok(reason.isEmpty() ? "" : reason + "\n");
     }
 
     private ApiResponse handOver() {
@@ -132,7 +145,11 @@ public final class IpamApi implements ApiModule {
 
     private ApiResponse takeOver(ApiRequest r) {
         String name = r.pathParam("name");
-        return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        try {
+            return ApiResponse.ok(ipam.takeOver(name) + " IPs taken over from " + name + "\n");
+        } catch (IpamException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** The subnet named by the {ip}/{len} path parameters: host bits zero, at least 4 addresses. */

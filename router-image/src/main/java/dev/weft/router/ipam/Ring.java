@@ -119,15 +119,33 @@ public final class Ring {
     }
 
     /**
-     * Gives every range of {@code from} to {@code to} (which now counts them as wholly free) and
-     * returns how many addresses changed hands.
+     * {@code reset}: the owner gives every range of {@code from} to {@code to} (which then counts
+     * them as wholly free), raising each token's version; returns how many addresses changed hands.
      */
     public long transfer(PeerName from, PeerName to) {
+        return moveAll(from, to, 1);
+    }
+
+    /**
+     * {@code rmpeer}: takes every range of a dead {@code peer} for {@code taker}. The version jumps by
+     * {@link #TAKEOVER_VERSION_STEP}, far past any change of the dead peer that has not reached us
+     * yet, so the takeover wins everywhere instead of meeting an equal or newer version of the dead
+     * peer's token.
+     */
+    public long takeOver(PeerName peer, PeerName taker) {
+        return moveAll(peer, taker, TAKEOVER_VERSION_STEP);
+    }
+
+    /** How far {@link #takeOver} raises a token's version. */
+    static final long TAKEOVER_VERSION_STEP = 1L << 32;
+
+    private long moveAll(PeerName from, PeerName to, long versionStep) {
         long moved = 0;
         for (Map.Entry<Long, Token> e : tokens.entrySet()) {
-            if (e.getValue().owner().equals(from)) {
+            Token t = e.getValue();
+            if (t.owner().equals(from)) {
                 long size = rangeAt(e.getKey()).size();
-                e.setValue(e.getValue().transferredTo(to, size));
+                e.setValue(new Token(to, t.version() + versionStep, size));
                 moved += size;
             }
         }
@@ -135,10 +153,36 @@ public final class Ring {
     }
 
     /**
-     * Merges a ring received from another peer into this one, keeping for each token the entry with
-     * the higher version. Returns true when anything here changed.
+     * The owner of the range holding {@code block} gives {@code block} (inside that one range) to
+     * {@code to}: tokens appear at the block's start and end as needed, at a version above the
+     * range's token. The giver reports the free counts of what it keeps afterwards.
      */
-    public boolean merge(Ring received) throws RingMergeException {
+    public void give(AddressRange block, PeerName to) {
+        Map.Entry<Long, Token> containing = tokens.floorEntry(block.start());
+        AddressRange whole = rangeAt(containing.getKey());
+        if (block.isEmpty() || whole.intersect(block).size() != block.size()) {
+            throw new IllegalArgumentException(block + " is not inside one range (" + whole + ")");
+        }
+        Token giver = containing.getValue();
+        long version = giver.version() + 1;
+        if (block.end() < whole.end()) {
+            tokens.put(block.end(), new Token(giver.owner(), version, whole.end() - block.end()));
+        }
+        tokens.put(block.start(), new Token(to, version, block.size()));
+    }
+
+    /**
+     * Merges a ring received from another peer into this one under the guards of {@link RingMerge};
+     * {@code us} is this peer and {@code usage} says where it holds addresses. Throws for another
+     * range or other seeds, or when the merge would take away an address we hold (nothing changes then).
+     */
+    RingMerge.Outcome merge(Ring received, PeerName us, RangeUsage usage) throws RingMergeException {
+        checkCompatible(received);
+        return RingMerge.merge(tokens, AddressRange.of(range), received.tokens, us, usage);
+    }
+
+    /** Throws when {@code received} covers another range or was seeded by other peers. */
+    void checkCompatible(Ring received) throws RingMergeException {
         if (!received.range.equals(range)) {
             throw new RingMergeException("Incompatible IP allocation ranges (received: " + received.range
                     + ", ours: " + range + ")");
@@ -147,18 +191,63 @@ public final class Ring {
             throw new RingMergeException("IP allocation was seeded by different peers (received: "
                     + names(received.seeds) + ", ours: " + names(seeds) + ")");
         }
-        boolean changed = false;
-        for (Map.Entry<Long, Token> e : received.tokens.entrySet()) {
-            Token ours = tokens.get(e.getKey());
-            if (ours == null || ours.version() < e.getValue().version()) {
-                tokens.put(e.getKey(), e.getValue());
-                changed = true;
-            }
-        }
-        return changed;
     }
 
-    private static String names(List<PeerName> peers) {
+    /** The newest of each token of two copies of one ring, without guards (combining gossip before sending). */
+    Ring newest(Ring other) {
+        Ring result = new Ring(range, seeds);
+        result.tokens.putAll(RingMerge.newest(tokens, other.tokens));
+        return result;
+    }
+
+    /** Whether any owner reported addresses in use (its free count below its range's size). */
+    public boolean hasAllocations() {
+        for (Map.Entry<Long, Token> e : tokens.entrySet()) {
+            if (e.getValue().free() < rangeAt(e.getKey()).size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Free addresses {@code peer} advertises inside {@code within}: per range, its free count, at most
+     * the part of the range inside {@code within}.
+     */
+    public long freeWithin(PeerName peer, AddressRange within) {
+        long free = 0;
+        for (Map.Entry<Long, Token> e : tokens.entrySet()) {
+            if (e.getValue().owner().equals(peer)) {
+                long overlap = rangeAt(e.getKey()).intersect(within).size();
+                free += Math.min(overlap, e.getValue().free());
+            }
+        }
+        return free;
+    }
+
+    /** Peers owning at least one address of {@code within}. */
+    public List<PeerName> ownersWithin(AddressRange within) {
+        TreeSet<PeerName> result = new TreeSet<>();
+        for (Map.Entry<Long, Token> e : tokens.entrySet()) {
+            if (!rangeAt(e.getKey()).intersect(within).isEmpty()) {
+                result.add(e.getValue().owner());
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** Seed lists in a fixed order, so that peers choosing between two rings choose alike. */
+    static int compareSeeds(List<PeerName> a, List<PeerName> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    static String names(List<PeerName> peers) {
         return peers.stream().map(PeerName::toString).collect(Collectors.joining(" ", "[", "]"));
     }
 
@@ -179,6 +268,24 @@ public final class Ring {
                     .append(t.version()).append(' ').append(t.free()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** A ring made of decoded tokens; throws IllegalArgumentException unless they form a ring over {@code range}. */
+    static Ring of(Cidr range, List<PeerName> seeds, Map<Long, Token> tokens) {
+        Ring ring = new Ring(range, seeds);
+        AddressRange all = AddressRange.of(range);
+        for (Map.Entry<Long, Token> e : tokens.entrySet()) {
+            Token t = e.getValue();
+            if (!all.contains(e.getKey()) || t.version() < 0 || t.free() < 0) {
+                throw new IllegalArgumentException("ring token " + AddressRange.ip(e.getKey()) + " v" + t.version()
+                        + " outside " + range + " or negative");
+            }
+            ring.tokens.put(e.getKey(), t);
+        }
+        if (!ring.tokens.containsKey(all.start())) {
+            throw new IllegalArgumentException("ring has no token at the start of " + range);
+        }
+        return ring;
     }
 
     public static Ring decode(String text) {

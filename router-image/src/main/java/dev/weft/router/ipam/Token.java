@@ -7,8 +7,4 @@ public record Token(PeerName owner, long version, long free) {
     public Token withFree(long newFree) {
         return new Token(owner, version + 1, newFree);
     }
-
-    public Token transferredTo(PeerName newOwner, long newFree) {
-        return new Token(newOwner, version + 1, newFree);
-    }
 }

@@ -1,20 +1,22 @@
 /**
- * IP address management for the router (SPEC §5).
+ * IP address management for the router (SPEC §5), shared by the peers of the mesh.
  *
- * <p>Pure logic: {@link dev.weft.router.ipam.Ring} (tokens at range starts, merged by version),
- * {@code Space} (the addresses in use in one range we own) and {@code Allocator} (requests, claims,
- * owners, container lifetime). The allocator is confined to the single thread that
- * {@link dev.weft.router.ipam.Ipam} owns; HTTP and Docker-event threads submit to it and wait on
- * futures, so a blocked allocation never blocks IPAM itself.
+ * <p>Pure logic: {@link dev.weft.router.ipam.Ring} (tokens at range starts, merged by version under
+ * the guards of {@code RingMerge}), {@code Space}/{@code Spaces} (the addresses in use in the ranges we
+ * own, and what we give away), {@code Paxos} (single-decree consensus over gossip on which peers share
+ * the range), {@code SpaceRequests} (whom to ask for space) and {@code Allocator} (requests, claims,
+ * owners, container lifetime, and what other peers tell us). The allocator is confined to the single
+ * thread that {@link dev.weft.router.ipam.Ipam} owns; HTTP, Docker-event and mesh threads submit to it
+ * and wait on futures, so a blocked allocation never blocks IPAM itself.
+ *
+ * <p>Gossip: channel {@code IPallocation} carries {@code IpamMessage}s in weft's own binary encoding
+ * ({@code IpamCodec}): a peer's state (ring, or consensus knowledge before it exists, and nicknames),
+ * space requests and their replies, and an observer's request for the ring.
  *
  * <p>Persistence: every operation writes its changes to the shared
- * {@link dev.weft.router.store.Store} (map {@code ipam}: {@code version}, {@code peername},
- * {@code ring}; map {@code ownedAddresses}: id → record) and the store commits and syncs them
- * before any caller is answered. The address-in-use sets are not stored; they are rebuilt from the
- * owners at start.
- *
- * <p>The mesh (peers, gossip, consensus among several peers, space requests) comes later: the
- * ring's merge and transfer operations and {@link dev.weft.router.ipam.Ipam#receiveRing} are the
- * hooks for it. Until then every other peer counts as unreachable.
+ * {@link dev.weft.router.store.Store} in ONE transaction (map {@code ipam}: {@code version},
+ * {@code peername}, {@code ring}, {@code nicknames}; map {@code ownedAddresses}: id → record), and the
+ * store commits and syncs it before any caller is answered or any peer told. The address-in-use sets
+ * are not stored; they are rebuilt from the owners at start.
  */
 package dev.weft.router.ipam;

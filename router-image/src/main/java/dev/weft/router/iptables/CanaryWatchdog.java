@@ -1,5 +1,6 @@
 package dev.weft.router.iptables;
 
+import dev.weft.router.api.BackgroundFailures;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,13 @@ public final class CanaryWatchdog implements AutoCloseable {
 
     private final WeaveRules rules;
     private final Runnable onRestored;
+    private final BackgroundFailures failures;
     private ScheduledExecutorService timer;
 
-    public CanaryWatchdog(WeaveRules rules, Runnable onRestored) {
+    public CanaryWatchdog(WeaveRules rules, Runnable onRestored, BackgroundFailures failures) {
         this.rules = rules;
         this.onRestored = onRestored;
+        this.failures = failures;
     }
 
     public synchronized void start() {
@@ -33,7 +36,7 @@ public final class CanaryWatchdog implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::checkQuietly, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::checkInBackground, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -52,12 +55,9 @@ public final class CanaryWatchdog implements AutoCloseable {
         return true;
     }
 
-    private void checkQuietly() {
-        try {
-            checkOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("iptables check failed: {}", e.getMessage(), e);
-        }
+    /** One check as the timer runs it: a failure is logged and counted, and the next check comes as planned. */
+    void checkInBackground() {
+        failures.guard(BackgroundFailures.CANARY_WATCHDOG, LOG, "iptables check", this::checkOnce).run();
     }
 
     @Override

@@ -81,23 +81,6 @@ public final class WeaveRules {
         return true;
     }
 
-    /** Removes every rule and chain set up here, for {@code weave reset}. Missing ones are fine. */
-    public void tearDown() {
-        for (List<String> rule : forwardBlock()) {
-            iptables.deleteIfPresent(FILTER, "FORWARD", rule);
-        }
-        for (List<String> rule : inputRules()) {
-            iptables.deleteIfPresent(FILTER, "INPUT", rule);
-        }
-        iptables.deleteIfPresent(NAT, "POSTROUTING", jumpToNatChain());
-        iptables.deleteIfPresent(NAT, "POSTROUTING", List.of("-o", config.weaveBridge(), "-j", "ACCEPT"));
-        iptables.removeChain(FILTER, EXPOSE_CHAIN);
-        iptables.removeChain(NAT, NAT_CHAIN);
-        for (String table : CANARY_TABLES) {
-            iptables.removeChain(table, CANARY_CHAIN);
-        }
-    }
-
     /** The FORWARD rules in the order they must appear at the top of the chain. */
     public List<List<String>> forwardBlock() {
         String weave = config.weaveBridge();

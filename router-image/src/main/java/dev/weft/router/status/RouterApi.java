@@ -9,11 +9,11 @@ import java.util.List;
 /** The router's own control endpoints: {@code /connect}, {@code /forget} and {@code /proxyaddrs}. */
 public final class RouterApi implements ApiModule {
 
-    private final RouterState state;
+    private final RouterMesh mesh;
     private final ProxyAddresses proxy;
 
-    public RouterApi(RouterState state, ProxyAddresses proxy) {
-        this.state = state;
+    public RouterApi(RouterMesh mesh, ProxyAddresses proxy) {
+        this.mesh = mesh;
         this.proxy = proxy;
     }
 
@@ -33,7 +33,7 @@ public final class RouterApi implements ApiModule {
     }
 
     private ApiResponse connect(ApiRequest request) {
-        List<String> problems = state.connect(request.params("peer"), request.flag("replace"));
+        List<String> problems = mesh.connect(request.params("peer"), request.flag("replace"));
         if (!problems.isEmpty()) {
             return ApiResponse.text(400, String.join("\n", problems) + "\n");
         }
@@ -41,7 +41,7 @@ public final class RouterApi implements ApiModule {
     }
 
     private ApiResponse forget(ApiRequest request) {
-        state.forget(request.params("peer"));
+        mesh.forget(request.params("peer"));
         return ApiResponse.ok("");
     }
 }

@@ -1,14 +1,11 @@
 package dev.weft.router.status;
 
 import dev.weft.router.identity.PeerIdentity;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * What the router knows about the mesh. On a single host: its identity, settings, and the targets
- * given by {@code launch} or {@code connect}; the mesh will add connections and peers.
+ * The router's own settings as the status shows them: identity, mesh port, encryption, discovery,
+ * trusted subnets, bridge and protocol range. What the mesh knows comes from {@link RouterMesh}.
  */
 public final class RouterState {
 
@@ -21,7 +18,6 @@ public final class RouterState {
     private final boolean peerDiscovery;
     private final List<String> trustedSubnets;
     private final String bridgeName;
-    private final Set<String> targets = new LinkedHashSet<>();
     private final int minProtocolVersion;
 
     public RouterState(PeerIdentity identity, int port, boolean encryption, boolean peerDiscovery,
@@ -61,36 +57,5 @@ public final class RouterState {
 
     public int minProtocolVersion() {
         return minProtocolVersion;
-    }
-
-    public synchronized List<String> targets() {
-        return new ArrayList<>(targets);
-    }
-
-    /**
-     * Adds peers to the targets (replacing them all with {@code replace}); invalid ones are skipped.
-     *
-     * @return one complaint per invalid peer, empty when all were accepted
-     */
-    public synchronized List<String> connect(List<String> peers, boolean replace) {
-        List<String> problems = new ArrayList<>();
-        List<String> valid = new ArrayList<>();
-        for (String peer : peers) {
-            String problem = PeerTarget.problemWith(peer);
-            if (problem != null) {
-                problems.add(problem);
-            } else {
-                valid.add(peer);
-            }
-        }
-        if (replace) {
-            targets.clear();
-        }
-        targets.addAll(valid);
-        return problems;
-    }
-
-    public synchronized void forget(List<String> peers) {
-        peers.forEach(targets::remove);
     }
 }

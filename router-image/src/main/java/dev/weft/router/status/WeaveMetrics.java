@@ -1,6 +1,7 @@
 package dev.weft.router.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.router.api.BackgroundFailures;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 /**
  * The {@code weave_*} Prometheus families, read through callbacks from the same tree {@code /report}
  * shows, so metrics and report always agree. Families of a disabled component have no samples.
+ * weft adds {@code weft_background_failures_total} by kind.
  */
 public final class WeaveMetrics {
 
@@ -31,6 +33,16 @@ public final class WeaveMetrics {
     private JsonNode report = MissingNode.getInstance();
 
     public WeaveMetrics() {
+        this(new BackgroundFailures());
+    }
+
+    /** Also counts {@code failures} as {@code weft_background_failures_total{kind=...}}. */
+    public WeaveMetrics(BackgroundFailures failures) {
+        CounterWithCallback.builder().name("weft_background_failures")
+                .help("Failures of background work (DNS purge, container death handling, link deletion, iptables "
+                        + "watchdog, DNS sockets, Docker event stream), by kind.")
+                .labelNames("kind")
+                .callback(cb -> failures.counts().forEach((kind, n) -> cb.call(n, kind))).register(registry);
         GaugeWithCallback.builder().name("weave_connections").help("Number of peer-to-peer connections.")
                 .labelNames("state", "type", "encryption").callback(cb -> connections().forEach((key, n) ->
                         cb.call(n, key.split("\u0000", -1)))).register(registry);

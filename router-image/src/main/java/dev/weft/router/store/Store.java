@@ -1,7 +1,11 @@
 package dev.weft.router.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
@@ -17,6 +21,11 @@ import org.h2.mvstore.MVStore;
  * {@code IpamCrashTest}) and, as far as the disk honours fsync, a power loss. Callers whose change
  * spans several maps or keys use {@link #update} so that another component's commit cannot persist
  * it half done.
+ *
+ * <p>Damage is handled by one policy: a data file that cannot be used is set aside, never
+ * overwritten (see {@link DataFileRecovery}), and a record that cannot be decoded is moved to the
+ * {@link Quarantine} by {@link #readAll} and {@link #read}; either way one line is logged and the
+ * router starts with what is sound.
  */
 public final class Store implements AutoCloseable {
     /** The file name the daemon uses under its {@code --db-prefix}. */
@@ -25,30 +34,24 @@ public final class Store implements AutoCloseable {
 
     private final MVStore mvStore;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Quarantine quarantine;
+    private final List<String> notices;
 
-    private Store(MVStore mvStore) {
+    Store(MVStore mvStore, List<String> notices, Clock clock) {
         this.mvStore = mvStore;
+        this.notices = List.copyOf(notices);
+        this.quarantine = new Quarantine(this, clock);
     }
 
-    private static final int PAGE_CACHE_MIB = 1;
-
-    /** Opens (creating if needed, with its parent directories) the store file at {@code file}. */
+    /**
+     * Opens (creating if needed, with its parent directories) the store file at {@code file}. A file
+     * that is not a usable MVStore (Weave Net's BoltDB file, garbage, a damaged store) is set aside
+     * and the store starts empty or with what could be read; {@link #notices()} says what happened.
+     *
+     * @throws StoreException when the file cannot be reached at all (permissions, I/O errors, locked)
+     */
     public static Store open(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            // MVStore's retention time stays at its default (45 s): dead chunks are reused only after it,
-            // so the file holds about one small chunk per commit of the last 45 s. Setting it to 0 keeps
-            // the file small but lost committed data after kill -9 in our crash runs.
-            // IPAM and DNS state is a few kilobytes: a 1 MiB page cache (MVStore's default is 16) keeps the
-            // long-lived router's memory flat.
-            return new Store(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-                    .cacheSize(PAGE_CACHE_MIB).open());
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new StoreException("open store " + file + ": " + e.getMessage(), e);
-        }
+        return DataFileRecovery.open(file, Clock.systemUTC());
     }
 
     /** The data file for a daemon {@code --db-prefix}, e.g. {@code /weavedb/weave} → {@code /weavedb/weavedata.db}. */
@@ -58,7 +61,61 @@ public final class Store implements AutoCloseable {
 
     /** Opens a store that lives only in memory (tests, or a daemon run without a data volume). */
     public static Store inMemory() {
-        return new Store(new MVStore.Builder().autoCommitDisabled().open());
+        return new Store(new MVStore.Builder().autoCommitDisabled().open(), List.of(), Clock.systemUTC());
+    }
+
+    /** What opening the file had to do about it, one line each (empty for a sound file). */
+    public List<String> notices() {
+        return notices;
+    }
+
+    /** Where unreadable records were moved. */
+    public Quarantine quarantine() {
+        return quarantine;
+    }
+
+    /**
+     * Every record of a map that decodes, by key in map order; a record that does not (not text, or
+     * rejected by {@code decoder}) is moved to the {@link Quarantine} with one log line.
+     */
+    public <T> Map<String, T> readAll(String mapName, RecordDecoder<T> decoder) {
+        Map<String, T> sound = new LinkedHashMap<>();
+        MVMap<Object, Object> map = map(mapName);
+        for (Map.Entry<Object, Object> e : List.copyOf(map.entrySet())) {
+            decodeOrSetAside(mapName, e.getKey(), e.getValue(), decoder).ifPresent(record -> sound.put((String) e.getKey(), record));
+        }
+        return sound;
+    }
+
+    /** The record at {@code key}, empty when absent or when it could not be decoded (it is then in the quarantine). */
+    public <T> Optional<T> read(String mapName, String key, RecordDecoder<T> decoder) {
+        Object raw = this.<Object, Object>map(mapName).get(key);
+        return raw == null ? Optional.empty() : decodeOrSetAside(mapName, key, raw, decoder);
+    }
+
+    private <T> Optional<T> decodeOrSetAside(String mapName, Object key, Object raw, RecordDecoder<T> decoder) {
+        String problem;
+        if (!(key instanceof String)) {
+            problem = "its key is a " + className(key) + ", not text";
+        } else if (!(raw instanceof String text)) {
+            problem = "its value is a " + className(raw) + ", not text";
+        } else {
+            try {
+                T record = decoder.decode(text);
+                if (record != null) {
+                    return Optional.of(record);
+                }
+                problem = "nothing could be read from it";
+            } catch (RuntimeException e) {
+                problem = e.getMessage() != null ? e.getMessage() : e.toString();
+            }
+        }
+        quarantine.keepAside(mapName, key, raw, problem);
+        return Optional.empty();
+    }
+
+    private static String className(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName();
     }
 
     /** A named map, created on first use. Keys and values may be any type MVStore stores natively (String, Long, byte[]...). */
@@ -68,7 +125,7 @@ public final class Store implements AutoCloseable {
 
     /** A persisted flag ({@code flag:<name>} in map {@code weave}), or null when never set. */
     public String flag(String name) {
-        return this.<String, String>map(FLAGS_MAP).get("flag:" + name);
+        return read(FLAGS_MAP, "flag:" + name, text -> text).orElse(null);
     }
 
     /** Sets a flag and commits it. */

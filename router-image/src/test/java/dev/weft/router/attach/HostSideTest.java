@@ -54,7 +54,7 @@ class HostSideTest {
                 tmp.resolve("proc"), tmp.resolve("host"));
         // FakePlumbing keeps sysctls without entering a namespace, so no host namespace handle is needed
         HostSide side = HostSide.create(config, plumbing, null, iptables, containers, addresses, names,
-                (link, cidr) -> announced.add(link + " " + cidr));
+                (link, cidr) -> announced.add(link + " " + cidr), new dev.weft.router.api.BackgroundFailures());
         side.start();
         side.apiModules().forEach(m -> m.register(api));
         return side;
@@ -112,7 +112,8 @@ class HostSideTest {
     void withoutIpamOnlyExplicitAddressesWork() {
         FakeApiRoutes noIpamApi = new FakeApiRoutes();
         HostSide side = HostSide.create(new HostSideConfig("weave", 1376, PEER_MAC, "docker0", null, 6783, 6784,
-                tmp.resolve("proc"), tmp.resolve("host")), plumbing, null, iptables, containers, null, null);
+                tmp.resolve("proc"), tmp.resolve("host")), plumbing, null, iptables, containers, null, null, null,
+                new dev.weft.router.api.BackgroundFailures());
         side.apiModules().forEach(m -> m.register(noIpamApi));
         assertResponse(400, "IP address allocation must be enabled to use 'net:'",
                 noIpamApi.call("POST", "/weft/attach/web"));
@@ -160,6 +161,17 @@ class HostSideTest {
     }
 
     @Test
+    void psListsTheBridgeFirstEvenWhenNothingIsExposed() {
+        assertEquals("weave:expose " + PEER_MAC + "\n", api.call("GET", "/weft/ps").bodyText());
+        assertEquals("weave:expose " + PEER_MAC + "\n",
+                api.call("GET", "/weft/ps", "container", "weave:expose").bodyText());
+        post("/weft/attach/db");
+        List<String> lines = api.call("GET", "/weft/ps").bodyText().lines().toList();
+        assertEquals(List.of("weave:expose " + PEER_MAC, "222222222222 "
+                + plumbing.containerInterface(102, "ethwe").orElseThrow().mac() + " 10.32.0.1/12"), lines);
+    }
+
+    @Test
     void exposeAndHide() {
         assertResponse(204, "", post("/expose/10.32.0.100/12"));
         assertEquals(List.of(Cidr.parse("10.32.0.100/12")), plumbing.bridgeAddresses("weave"));
@@ -200,14 +212,6 @@ class HostSideTest {
         assertTrue(hosts.contains("10.32.0.9       db\n"), hosts);
         assertResponse(400, "invalid add-host db: expected <name>:<ip>",
                 post("/weft/attach/web", "rewrite-hosts", "true", "add-host", "db"));
-    }
-
-    @Test
-    void resetRemovesBridgeAndRules() {
-        host.reset();
-        assertTrue(plumbing.bridge("weave").isEmpty());
-        assertFalse(iptables.chainExists("nat", "WEAVE"));
-        assertEquals(List.of(), iptables.rules("filter", "FORWARD"));
     }
 
     @Test

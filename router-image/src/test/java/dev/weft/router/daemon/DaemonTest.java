@@ -23,12 +23,21 @@ class DaemonTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
 
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private DaemonConfig config(String... extra) {
         AtomicReference<DaemonConfig> captured = new AtomicReference<>();
         String[] base = {"--name", "8a:3e:3e:3e:3e:3e", "--nickname", "host1", "--docker-api", "",
             "--db-prefix", dir.resolve("weave").toString(), "--http-addr", "127.0.0.1:0", "--status-addr",
             "127.0.0.1:0", "--metrics-addr", "127.0.0.1:0", "--dns-listen-address", "127.0.0.1:0",
-            "--host-root", dir.toString()};
+            "--host-root", dir.toString(), "--host", "127.0.0.1", "--port", String.valueOf(freePort()),
+            "--restart-sentinel", dir.resolve("restart.sentinel").toString()};
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -112,6 +121,63 @@ class DaemonTest {
     }
 
     @Test
+    void aWeaveNetBoltDbFileIsSetAsideAndTheLaunchIsToldWhy() throws Exception {
+        dev.weft.router.store.BoltDbFixture.write(dir.resolve("weavedata.db"));
+        try (Daemon daemon = Daemon.start(config(), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            String notices = get(control, "/weft/notices").body();
+            assertTrue(notices.startsWith("found Weave Net's BoltDB data file " + dir.resolve("weavedata.db")), notices);
+            assertEquals(1, notices.lines().count(), notices);
+            assertEquals("10.32.0.1/12", post(control, "/ip/c0ffee").body(), "IPAM works on the new store");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("weavedata.db.weavenet-boltdb-")).count());
+        }
+        try (Daemon again = Daemon.start(config(), new FakeHostFactory(false))) {
+            assertEquals("", get(again.servers().get(0).address().getPort(), "/weft/notices").body());
+        }
+    }
+
+    @Test
+    void anAllocationWaitingForTheRingIsCancelledWhenItsClientDisconnects() throws Exception {
+        try (Daemon daemon = Daemon.start(config("--ipalloc-init", "observer"), new FakeHostFactory(false))) {
+            int control = daemon.servers().get(0).address().getPort();
+            int metrics = daemon.servers().get(2).address().getPort();
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", control)) {
+                socket.getOutputStream().write("POST /ip/c0ffee HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                awaitMetric(metrics, "weave_ipam_pending_allocates 1.0");
+            }
+            awaitMetric(metrics, "weave_ipam_pending_allocates 0.0");
+        }
+    }
+
+    private void awaitMetric(int port, String line) throws Exception {
+        String scraped = "";
+        for (int i = 0; i < 50; i++) {
+            scraped = get(port, "/metrics").body();
+            if (scraped.contains(line + "\n")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + line + "' in:\n" + scraped);
+    }
+
+    @Test
+    void listensOnUnixSocketsWhenTheAddressesStartWithASlash() throws Exception {
+        Path control = dir.resolve("run/control.sock");
+        Path status = dir.resolve("run/status.sock");
+        try (Daemon daemon = Daemon.start(config("--http-addr", control.toString(), "--status-addr", status.toString(),
+                "--metrics-addr", ""), new FakeHostFactory(false))) {
+            String answer = dev.weft.router.http.UnixSocketServerTest.get(status, "/status");
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("Service: ipam"), answer);
+            assertTrue(dev.weft.router.http.UnixSocketServerTest.get(control, "/ip/c0ffee").startsWith("HTTP/1.1 200"));
+        }
+        assertTrue(!Files.exists(control) && !Files.exists(status));
+    }
+
+    @Test
     void disabledComponentsHaveNoRoutesAndNoSections() throws Exception {
         try (Daemon daemon = Daemon.start(config("--ipalloc-range", "", "--no-dns", "--metrics-addr", ""),
                 new FakeHostFactory(false))) {
@@ -135,6 +201,47 @@ class DaemonTest {
                     () -> Daemon.start(c, new FakeHostFactory(false)));
             assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + " for the status API"), e.getMessage());
+        }
+    }
+
+    @Test
+    void twoDaemonsFormAMeshAndShowItInTheirStatus() throws Exception {
+        DaemonConfig first = config("--db-prefix", dir.resolve("a/weave").toString(),
+                "--restart-sentinel", dir.resolve("a/restart.sentinel").toString());
+        DaemonConfig second = config("--name", "8a:3e:3e:3e:3e:3f", "--nickname", "host2",
+                "--db-prefix", dir.resolve("b/weave").toString(), "--restart-sentinel",
+                dir.resolve("b/restart.sentinel").toString(), "127.0.0.1:" + first.port());
+        try (Daemon a = Daemon.start(first, new FakeHostFactory(false));
+             Daemon b = Daemon.start(second, new FakeHostFactory(false))) {
+            int statusA = a.servers().get(1).address().getPort();
+            int statusB = b.servers().get(1).address().getPort();
+            int controlB = b.servers().get(0).address().getPort();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            String peers = "";
+            while (System.nanoTime() < deadline && !peers.contains("8a:3e:3e:3e:3e:3f(host2)\n   -> ")) {
+                Thread.sleep(100);
+                peers = get(statusA, "/status/peers").body();
+            }
+            assertTrue(peers.startsWith("8a:3e:3e:3e:3e:3e(host1)\n   <- 127.0.0.1:"), peers);
+            assertTrue(peers.matches("(?s)8a:3e:3e:3e:3e:3e\\(host1\\)\n   <- 127\\.0\\.0\\.1:\\d+ +8a:3e:3e:3e:3e:3f\\(host2\\)"
+                    + " +established\n8a:3e:3e:3e:3e:3f\\(host2\\)\n   -> 127\\.0\\.0\\.1:" + first.port()
+                    + " +8a:3e:3e:3e:3e:3e\\(host1\\) +established\n"), peers);
+            assertTrue(get(statusB, "/status/connections").body().matches(
+                    "-> 127\\.0\\.0\\.1:\\d+ +established none   8a:3e:3e:3e:3e:3e\\(host1\\)\n"),
+                    get(statusB, "/status/connections").body());
+            assertEquals("127.0.0.1:" + first.port() + "\n", get(statusB, "/status/targets").body());
+            String statusText = get(statusB, "/status").body();
+            assertTrue(statusText.contains("    Connections: 1 (1 established)\n"), statusText);
+            assertTrue(statusText.contains("          Peers: 2 (with 2 established connections)\n"), statusText);
+
+            HttpResponse<String> self = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + controlB + "/connect"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("peer=127.0.0.1:" + second.port())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, self.statusCode());
+            assertEquals("cannot connect to ourself: 127.0.0.1:" + second.port() + " is this router's own address\n",
+                    self.body());
         }
     }
 

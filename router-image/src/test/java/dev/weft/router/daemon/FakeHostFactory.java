@@ -1,5 +1,8 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.mesh.Mesh;
+import dev.weft.router.mesh.Overlay;
+
 import dev.weft.router.docker.ContainerEvent;
 import dev.weft.router.docker.FakeContainers;
 import dev.weft.router.iptables.FakeIptables;
@@ -31,6 +34,12 @@ final class FakeHostFactory extends Components.Factory {
                 sink.accept(events.take());
             }
         }, () -> { });
+    }
+
+    /** No kernel data plane in unit tests: the mesh runs without an overlay. */
+    @Override
+    Overlay dataPlane(DaemonConfig config, HostTools tools, Mesh mesh) {
+        return null;
     }
 
     @Override

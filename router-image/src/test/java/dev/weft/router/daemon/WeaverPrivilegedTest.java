@@ -76,7 +76,8 @@ class WeaverPrivilegedTest {
                 .toString(), "-Xmx96m", "-cp", classPath, Weaver.class.getName()));
         command.addAll(List.of("--name", "8a:3e:3e:3e:3e:3e", "--nickname", "h1", "--docker-api=",
                 "--db-prefix", dir.resolve("weave").toString(), "--host-root", dir.toString(),
-                "--dns-listen-address", "127.0.0.1:5353", "--docker-bridge", ""));
+                "--dns-listen-address", "127.0.0.1:5353", "--docker-bridge", "",
+                "--restart-sentinel", dir.resolve("restart.sentinel").toString()));
         return command;
     }
 

@@ -78,6 +78,15 @@ class WeaverTest {
     }
 
     @Test
+    void anMtuOutsideWhatTheDataPlaneCarriesIsOneClearLineAndExit1() {
+        assertEquals(1, run("--name", "::1", "--mtu", "70000"));
+        assertEquals("weaver: --mtu 70000: must be between 576 and 65485\n", err.toString());
+        assertNull(started);
+        assertEquals(0, run("--name", "::1", "--mtu", "9000"));
+        assertEquals(9000, started.mtu());
+    }
+
+    @Test
     void rangeWithHostBitsAndTooSmallRangesGiveTheOriginalMessages() {
         assertEquals(1, run("--name", "::1", "--ipalloc-range", "10.32.0.1/12"));
         assertEquals("weaver: --ipalloc-range: invalid subnet - bits after network prefix are not all zero: "
@@ -101,8 +110,8 @@ class WeaverTest {
     @Test
     void otherBadValuesAreOneLineEach() {
         assertOneLineError("weaver: Unknown option: '--bogus'", "--bogus");
-        assertOneLineError("weaver: --http-addr /run/weave.sock: unix sockets are not supported yet; use host:port",
-                "--http-addr", "/run/weave.sock");
+        assertOneLineError("weaver: --dns-listen-address /run/dns.sock: expected host:port, not a unix socket",
+                "--name", "::1", "--dns-listen-address", "/run/dns.sock");
         assertOneLineError("weaver: --log-level verbose: expected debug, info, warning or error",
                 "--log-level", "verbose");
         assertOneLineError("weaver: invalid peer name: nope (expected a MAC address such as 8a:3e:3e:3e:3e:3e)",
@@ -121,11 +130,57 @@ class WeaverTest {
         assertEquals(List.of(), UnsupportedFlags.notices(defaults, null));
         WeaverOptions set = parse("--password", "s3cret", "--conn-limit", "10", "--awsvpc", "peer1");
         List<String> notices = UnsupportedFlags.notices(set, null);
-        assertEquals(4, notices.size(), notices.toString());
+        assertEquals(2, notices.size(), notices.toString());
         assertTrue(notices.get(0).startsWith("--password/WEAVE_PASSWORD: encryption is not supported yet"));
         assertEquals(1, UnsupportedFlags.notices(defaults, "from-env").size());
         assertEquals(List.of(), UnsupportedFlags.notices(parse("--plugin", "--proxy", "-H", "tcp://0.0.0.0:12375",
                 "--tls", "--no-multicast-route"), null));
+    }
+
+    @Test
+    void everyFlagOfTheOriginalWeaverParses() {
+        // SPEC 2.2's weaver flags, the proxy's (SPEC 9) and --profile, as `weave launch` passes them on (no peer:
+        // --resume refuses an initial peer list, as the original does)
+        StringWriter e = new StringWriter();
+        int status = Weaver.execute(new Weaver(c -> 0, null), new String[] {"--host", "0.0.0.0", "--port", "6783", "--name", "8a:3e:3e:3e:3e:3e", "--nickname", "n", "--password", "p",
+                "--trusted-subnets", "10.0.0.0/8", "--no-discovery", "--resume", "--conn-limit", "30",
+                "--min-protocol-version", "2", "--ipalloc-init", "consensus=3", "--ipalloc-range", "10.32.0.0/12",
+                "--ipalloc-default-subnet", "10.32.0.0/12", "--no-dns", "--dns-domain", "weave.local.",
+                "--dns-listen-address", "172.17.0.1:53", "--dns-ttl", "1", "--dns-fallback-timeout", "5s",
+                "--resolv-conf", "/etc/resolv.conf", "--log-level", "info", "--pkt-debug", "--plugin", "--plugin-v2",
+                "--plugin-v2-multicast", "--plugin-socket", "/run/docker/plugins/weave.sock", "--plugin-mesh-socket",
+                "/run/docker/plugins/weavemesh.sock", "--proxy", "-H", "unix:///var/run/weave/weave.sock",
+                "--no-default-ipalloc", "--no-rewrite-hosts", "--rewrite-inspect", "--hostname-from-label", "l",
+                "--hostname-match", "(.*)", "--hostname-replacement", "$1", "--without-dns", "--no-multicast-route",
+                "--tls", "--tlsverify", "--tlscacert", "/c", "--tlscert", "/c", "--tlskey", "/k", "--token", "t",
+                "--peer-discovery-url", "https://x", "--advertise-address", "1.2.3.4", "--awsvpc", "--no-masq-local",
+                "--expect-npc", "--mtu", "1376", "--no-fastdp", "--no-bridged-fastdp", "--datapath", "datapath",
+                "--weave-bridge", "weave", "--docker-bridge", "docker0", "--http-addr", "127.0.0.1:6784",
+                "--status-addr", "127.0.0.1:6782", "--metrics-addr", "127.0.0.1:6785", "--bufsz", "8",
+                "--db-prefix", "/weavedb/weave", "--host-root", "/host", "--proc-path", "/proc", "--docker-api", "",
+                "--profile", "/tmp/p", "--plugin=false", "--proxy=false"},
+                new PrintWriter(new StringWriter()), new PrintWriter(e, true));
+        assertEquals("", e.toString());
+        assertEquals(0, status);
+    }
+
+    @Test
+    void profileIsAcceptedAndNamed() {
+        assertEquals(List.of("--profile: the router is a JVM, not Go: profile it with Java Flight Recorder through "
+                + "WEAVER_JAVA_OPTS instead; ignored"), UnsupportedFlags.notices(parse("--profile", "/tmp/prof"), null));
+    }
+
+    @Test
+    void meshFlagsAreCheckedAndResumeRefusesPeers() {
+        assertEquals(0, run("--name", "::1", "--host", "10.0.0.5", "--conn-limit", "3", "--no-discovery",
+                "--restart-sentinel", "/tmp/x.sentinel"));
+        assertEquals(new DaemonConfig.MeshOptions("10.0.0.5", 3, false, java.nio.file.Path.of("/tmp/x.sentinel"), false),
+                started.mesh());
+        assertEquals(false, started.peerDiscovery());
+        started = null;
+        assertOneLineError("weaver: --resume: you must not specify an initial peer list in conjunction with --resume"
+                + " (the persisted one is used)", "--name", "::1", "--resume", "host2");
+        assertOneLineError("weaver: --conn-limit -1: must be 0 (unlimited) or more", "--name", "::1", "--conn-limit", "-1");
     }
 
     private WeaverOptions parse(String... args) {

@@ -67,4 +67,23 @@ class DnsPersistenceTest {
                     new StoreDnsRecords(reopened).load().stream().map(DnsRecord::hostname).toList());
         }
     }
+
+    @Test
+    void anUnreadableRecordIsKeptAsideAndTheOthersAreServed() throws IOException {
+        Path file = dir.resolve("weavedata.db");
+        try (Store store = Store.open(file)) {
+            store.update(() -> {
+                store.<String, String>map(StoreDnsRecords.MAP_NAME).put("web", "web.weave.local.\tpeerA\tc1\t10.32.0.1\t1\t0");
+                store.<String, String>map(StoreDnsRecords.MAP_NAME).put("bad", "db.weave.local.\tpeerA\tc2\t10.32.0.999\t1\t0");
+                store.<String, String>map(StoreDnsRecords.MAP_NAME).put("short", "half a record");
+            });
+        }
+        try (Store store = Store.open(file); WeaveDns dns = open(store)) {
+            assertEquals(List.of("web.weave.local."), dns.table().records().stream().map(DnsRecord::hostname).toList());
+            java.util.Map<String, String> aside = store.quarantine().entries();
+            assertEquals(2, aside.size(), aside.toString());
+            assertEquals(true, aside.values().stream().anyMatch(v -> v.startsWith("expected 6 tab-separated fields, found 1\t")),
+                    aside.toString());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.weft.router.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import java.io.IOException;
 import java.util.List;
@@ -50,18 +51,26 @@ class DockerEventWatcherTest {
     }
 
     @Test
-    void aFailingSubscriberDoesNotStopTheOthers() {
-        DockerEventWatcher watcher = new DockerEventWatcher(sink -> { });
+    void aFailingSubscriberDoesNotStopTheOthersAndIsCounted() {
+        BackgroundFailures failures = new BackgroundFailures();
+        DockerEventWatcher watcher = new DockerEventWatcher(sink -> { }, failures);
         watcher.subscribe(new ContainerEvents() {
             @Override
             public void started(String id) {
                 throw new IllegalStateException("boom");
             }
+
+            @Override
+            public void died(String id) {
+                throw new IllegalStateException("store is read-only");
+            }
         });
         Recorder r = new Recorder();
         watcher.subscribe(r);
         watcher.dispatch(new ContainerEvent("start", "c2"));
-        assertEquals(List.of("started c2"), r.seen);
+        watcher.dispatch(new ContainerEvent("die", "c2"));
+        assertEquals(List.of("started c2", "died c2"), r.seen);
+        assertEquals(1, failures.count(BackgroundFailures.CONTAINER_DEATH));
     }
 
     @Test
@@ -78,12 +87,14 @@ class DockerEventWatcherTest {
             throw new IOException("connection reset");
         };
         Recorder r = new Recorder();
-        try (DockerEventWatcher watcher = new DockerEventWatcher(flaky, 10, 40)) {
+        BackgroundFailures failures = new BackgroundFailures();
+        try (DockerEventWatcher watcher = new DockerEventWatcher(flaky, failures, 10, 40)) {
             watcher.subscribe(r);
             watcher.start();
             assertTrue(third.await(5, TimeUnit.SECONDS), "third connection not made");
             assertEquals(3, watcher.connections());
         }
         assertEquals(List.of("died c3"), r.seen);
+        assertEquals(2, failures.count(BackgroundFailures.DOCKER_EVENTS), "each break is counted");
     }
 }

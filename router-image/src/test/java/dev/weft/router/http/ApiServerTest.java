@@ -131,9 +131,11 @@ class ApiServerTest {
         assertEquals(new ListenAddress("127.0.0.1", 6784), ListenAddress.parse("--http-addr", "127.0.0.1:6784"));
         assertEquals(new ListenAddress("0.0.0.0", 6782), ListenAddress.parse("--status-addr", ":6782"));
         assertEquals(new ListenAddress("127.0.0.1", 1), ListenAddress.parse("--status-addr", "tcp://127.0.0.1:1"));
+        assertEquals(ListenAddress.unix("/run/weave.sock"), ListenAddress.parse("--http-addr", "/run/weave.sock"));
+        assertEquals(ListenAddress.unix("/run/weave.sock"), ListenAddress.parse("--http-addr", "unix:///run/weave.sock"));
         IllegalArgumentException unix = assertThrows(IllegalArgumentException.class,
-                () -> ListenAddress.parse("--http-addr", "/run/weave.sock"));
-        assertEquals("--http-addr /run/weave.sock: unix sockets are not supported yet; use host:port", unix.getMessage());
+                () -> ListenAddress.parseRequired("--dns-listen-address", "/run/dns.sock"));
+        assertEquals("--dns-listen-address /run/dns.sock: expected host:port, not a unix socket", unix.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse("--http-addr", "localhost"));
         assertThrows(IllegalArgumentException.class, () -> ListenAddress.parse("--http-addr", "h:99999"));
     }

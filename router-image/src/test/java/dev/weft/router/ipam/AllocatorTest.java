@@ -17,6 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import dev.weft.router.mesh.LocalOnlyMesh;
+import dev.weft.router.testing.MutableClock;
+import java.time.Duration;
+import java.util.Random;
 
 class AllocatorTest {
     static final PeerName US = PeerName.parse("::1");
@@ -89,11 +95,12 @@ class AllocatorTest {
         }
 
         @Override
-        public void save(Ring ring, boolean ringChanged, Map<String, Owner> changedOwners) {
+        public void save(Ring ring, boolean ringChanged, Map<String, Owner> changedOwners,
+                         Map<PeerName, String> nicknames) {
             if (watched != null && (ringChanged || !changedOwners.isEmpty())) {
                 answeredAtSave.add(watched.isDone());
             }
-            inner.save(ring, ringChanged, changedOwners);
+            inner.save(ring, ringChanged, changedOwners, nicknames);
         }
 
         @Override
@@ -132,9 +139,8 @@ class AllocatorTest {
         for (int i = 1; i <= 6; i++) {
             assertEquals("10.0.0." + i + "/29", value(allocate(a, "s" + i, "10.0.0.0/29")));
         }
-        CompletableFuture<Cidr> full = allocate(a, "s7", "10.0.0.0/29");
-        assertFalse(full.isDone(), "the /29 is full, so the request waits");
-        assertEquals("waiting for IP(s) to become available", a.snapshot().status());
+        assertEquals("no free IP address in 10.0.0.0/29: all 6 addresses are in use, and no other peer holds any "
+                + "of them", error(allocate(a, "s7", "10.0.0.0/29")).getMessage(), "no peer can ever satisfy it");
         assertEquals("10.0.0.7/28", value(allocate(a, "w1", "10.0.0.0/28")));
         assertEquals("10.0.0.9/30", value(allocate(a, "w2", "10.0.0.8/30")), "10.0.0.8 is that /30's network address");
     }
@@ -147,16 +153,26 @@ class AllocatorTest {
     }
 
     @Test
-    void aFullRangeBlocksUntilAnAddressIsFreed() {
+    void aFullRangeOnAPeerAloneIsRefusedAtOnceAndFreedAddressesAreReused() {
         Allocator a = allocator("");
         for (int i = 1; i <= 14; i++) {
             value(allocate(a, "c" + i, "10.0.0.0/28"));
         }
-        CompletableFuture<Cidr> waiting = allocate(a, "late", "10.0.0.0/28");
-        assertFalse(waiting.isDone());
-        assertEquals(List.of("late"), a.snapshot().pendingAllocates());
+        assertEquals("no free IP address in 10.0.0.0/28: all 14 addresses are in use, and no other peer holds any "
+                + "of them", error(allocate(a, "late", "10.0.0.0/28")).getMessage());
+        assertEquals(List.of(), a.snapshot().pendingAllocates());
         a.free("c5", Ipv4.parse("10.0.0.5"));
-        assertEquals("10.0.0.5/28", value(waiting));
+        assertEquals("10.0.0.5/28", value(allocate(a, "later", "10.0.0.0/28")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "10.0.0.8/31 | no allocatable IP address in 10.0.0.8/31: a /31 or /32 subnet has no host addresses",
+        "10.0.0.9/32 | no allocatable IP address in 10.0.0.9/32: a /31 or /32 subnet has no host addresses",
+    })
+    void aSubnetWithoutHostAddressesIsRefusedAtOnceEvenBeforeTheRingExists(String subnet, String message) {
+        Allocator a = allocator("consensus=3");
+        assertEquals(message, error(allocate(a, "c1", subnet)).getMessage());
         assertEquals(List.of(), a.snapshot().pendingAllocates());
     }
 
@@ -185,11 +201,23 @@ class AllocatorTest {
     }
 
     @Test
-    void claimInAnotherPeersRangeIsRefusedNamingThePeer() {
+    void claimInTheRangeOfAnUnreachablePeerIsRefusedAfterFiveAttemptsNamingThePeer() {
+        MutableClock clock = new MutableClock();
         Allocator a = new Allocator(IpamConfig.fromFlags(RANGE.toString(), null, "seed=::1,::2", US, "host1", 0),
-                new IpamStore(store));
-        assertEquals("address 10.0.0.9 is owned by other peer 00:00:00:00:00:02 ()",
-                error(claim(a, "c1", "10.0.0.9/28")).getMessage());
+                new IpamStore(store), new LocalOnlyMesh(US), new LocalOnlyMesh(US).channel("IPallocation", null),
+                clock, new Random(1));
+        CompletableFuture<Void> claim = claim(a, "c1", "10.0.0.9/28");
+        for (int second = 0; second < 24; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            a.tick();
+            assertFalse(claim.isDone(), "still trying after " + second + " s");
+        }
+        assertEquals("waiting to claim 10.0.0.9 from peer 00:00:00:00:00:02(), which is unreachable (attempt 5 of 5); "
+                + "if it is gone for good, run `weave rmpeer 00:00:00:00:00:02` on ONE host; run `weave status ipam`",
+                a.waitReason());
+        clock.advance(Duration.ofSeconds(1));
+        a.tick();
+        assertEquals("address 10.0.0.9 is owned by other peer 00:00:00:00:00:02 ()", error(claim).getMessage());
         assertEquals("10.0.0.1/28", value(allocate(a, "c1", "10.0.0.0/28")));
     }
 
@@ -294,7 +322,9 @@ class AllocatorTest {
         assertEquals(0, a.takeOver("::2"), "already taken");
         assertEquals(0, a.takeOver("host1"), "our own nickname");
         assertEquals(0, a.takeOver("::1"), "ourselves");
-        assertEquals(0, a.takeOver("nobody"), "unknown");
+        assertEquals("unknown peer nobody: no peer of that name or nickname is known here",
+                org.junit.jupiter.api.Assertions.assertThrows(IpamException.class, () -> a.takeOver("nobody"))
+                        .getMessage());
         assertEquals(List.of(Cidr.parse("10.0.0.1/28")), a.lookup("c1", RANGE), "the waiting request got an address");
     }
 
@@ -314,7 +344,7 @@ class AllocatorTest {
     void handOverGivesOurRangesToAnotherOwner() {
         Allocator a = allocator("seed=::1,::2");
         assertEquals(Optional.of(OTHER), a.handOver());
-        assertEquals(List.of(OTHER), a.snapshot().ring().owners());
+        assertFalse(a.hasRing(), "what is left here is forgotten (the others hear of the hand-over by gossip)");
     }
 
     @Test
@@ -336,11 +366,11 @@ class AllocatorTest {
         Allocator a = allocator("observer");
         CompletableFuture<Cidr> waiting = allocate(a, "c1", "10.0.0.0/28");
         Ring theirs = Ring.dividedAmong(RANGE, List.of(US, OTHER));
-        a.receiveRing(theirs);
+        a.receive(new IpamMessage.State(OTHER, theirs, Map.of(), Map.of()));
         assertEquals("10.0.0.1/28", value(waiting));
         Ring foreign = Ring.dividedAmong(Cidr.parse("10.9.0.0/28"), List.of(OTHER));
         RingMergeException e = org.junit.jupiter.api.Assertions.assertThrows(RingMergeException.class,
-                () -> a.receiveRing(foreign));
+                () -> a.receive(new IpamMessage.State(OTHER, foreign, Map.of(), Map.of())));
         assertEquals("Incompatible IP allocation ranges (received: 10.9.0.0/28, ours: 10.0.0.0/28)", e.getMessage());
     }
 }

@@ -71,11 +71,11 @@ class IpamApiTest {
     @Test
     void claimsAnswerNoContentOrUnableToClaim() throws Exception {
         start("", "");
-        assertResponse(204, "", routes.call("PUT", "/ip/c1/10.32.0.7/12"));
-        assertResponse(400, "Unable to claim: address 10.32.0.7 is already owned by c1",
+        assertResponse(204, "", routes.call("PUT", "/ip/alive/10.32.0.7/12"));
+        assertResponse(400, "Unable to claim: address 10.32.0.7 is already owned by alive",
                 routes.call("PUT", "/ip/c2/10.32.0.7/12"));
-        assertResponse(204, "", routes.call("PUT", "/ip/c2/192.168.0.7/24"));
-        assertResponse(400, "Unable to claim: address 192.168.0.7 already in use by c2",
+        assertResponse(204, "", routes.call("PUT", "/ip/alive/192.168.0.7/24"));
+        assertResponse(400, "Unable to claim: address 192.168.0.7 already in use by alive",
                 routes.call("PUT", "/ip/c3/192.168.0.7/24"));
         assertResponse(400, "invalid IP address: 10.32.0.300", routes.call("DELETE", "/ip/c1/10.32.0.300"));
     }
@@ -159,7 +159,19 @@ class IpamApiTest {
         assertResponse(200, "524288 IPs taken over from ::7\n", routes.call("DELETE", "/peer/::7"));
         assertResponse(200, "0 IPs taken over from ::7\n", routes.call("DELETE", "/peer/::7"));
         assertResponse(200, "0 IPs taken over from host1\n", routes.call("DELETE", "/peer/host1"));
-        assertResponse(200, "0 IPs taken over from stranger\n", routes.call("DELETE", "/peer/stranger"));
+        assertResponse(400, "unknown peer stranger: no peer of that name or nickname is known here",
+                routes.call("DELETE", "/peer/stranger"));
+    }
+
+    @Test
+    void anAddressHeldByAContainerThatIsNotRunningGoesToTheClaimer() throws Exception {
+        start("", "");
+        assertResponse(204, "", routes.call("PUT", "/ip/stopped/10.32.1.9/24"));
+        assertResponse(204, "", routes.call("PUT", "/ip/stopped/192.168.3.9/24"));
+        assertResponse(204, "", routes.call("PUT", "/ip/web2/10.32.1.9/24"));
+        assertResponse(204, "", routes.call("PUT", "/ip/web2/192.168.3.9/24"));
+        assertResponse(200, "{\"owned\":[{\"containerid\":\"web2\",\"addrs\":[\"10.32.1.9/24\",\"192.168.3.9/24\"]}]}",
+                routes.call("GET", "/ip"));
     }
 
     @Test

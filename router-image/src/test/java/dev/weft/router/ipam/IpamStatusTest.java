@@ -65,10 +65,16 @@ class IpamStatusTest {
         Ipam ipam = start("seed=aa:00:00:00:00:01,::2,::3");
         ipam.allocate("c1", Cidr.parse("10.32.0.0/12"), false).await();
         ipam.allocate("c2", Cidr.parse("10.32.0.0/12"), false).await();
-        assertEquals(String.format(
-                "aa:00:00:00:00:01(host1)                262144 IPs (25.0%% of total) (2 active)%n"
-                + "00:00:00:00:00:02()                     524288 IPs (50.0%% of total) - unreachable!%n"
-                + "00:00:00:00:00:03()                     262144 IPs (25.0%% of total) - unreachable!%n"),
+        assertEquals("aa:00:00:00:00:01(host1)                262144 IPs (25.0% of total) (2 active)\n"
+                + "    ranges: 10.44.0.0-10.47.255.255\n"
+                + "00:00:00:00:00:02()                     524288 IPs (50.0% of total) - unreachable!\n"
+                + "    ranges: 10.32.0.0-10.39.255.255\n"
+                + "00:00:00:00:00:03()                     262144 IPs (25.0% of total) - unreachable!\n"
+                + "    ranges: 10.40.0.0-10.43.255.255\n"
+                + "00:00:00:00:00:02() holds 524288 IPs and is unreachable; if it is gone for good, reclaim them on "
+                + "ONE host with: weave rmpeer 00:00:00:00:00:02\n"
+                + "00:00:00:00:00:03() holds 262144 IPs and is unreachable; if it is gone for good, reclaim them on "
+                + "ONE host with: weave rmpeer 00:00:00:00:00:03\n",
                 ipam.status().detail());
     }
 

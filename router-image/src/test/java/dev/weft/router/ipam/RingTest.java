@@ -68,20 +68,20 @@ class RingTest {
         Ring theirs = ours.copy();
         theirs.reportFree(ip("10.40.0.0"), 5);
         ours.reportFree(ip("10.32.0.0"), 7);
-        assertTrue(ours.merge(theirs));
+        assertTrue(ours.merge(theirs, C, RangeUsage.NONE).changed());
         assertEquals(5, ours.tokens().get(ip("10.40.0.0")).free());
         assertEquals(7, ours.tokens().get(ip("10.32.0.0")).free(), "our newer token is kept");
-        assertFalse(ours.merge(theirs), "merging the same again changes nothing");
+        assertFalse(ours.merge(theirs, C, RangeUsage.NONE).changed(), "merging the same again changes nothing");
     }
 
     @Test
     void mergeRefusesOtherRangesAndSeeds() {
         Ring ours = Ring.dividedAmong(RANGE, List.of(A, B));
         RingMergeException range = assertThrows(RingMergeException.class,
-                () -> ours.merge(Ring.dividedAmong(Cidr.parse("10.0.0.0/16"), List.of(A, B))));
+                () -> ours.merge(Ring.dividedAmong(Cidr.parse("10.0.0.0/16"), List.of(A, B)), C, RangeUsage.NONE));
         assertEquals("Incompatible IP allocation ranges (received: 10.0.0.0/16, ours: 10.32.0.0/12)", range.getMessage());
         RingMergeException seeds = assertThrows(RingMergeException.class,
-                () -> ours.merge(Ring.dividedAmong(RANGE, List.of(C))));
+                () -> ours.merge(Ring.dividedAmong(RANGE, List.of(C)), C, RangeUsage.NONE));
         assertEquals("IP allocation was seeded by different peers (received: [00:00:00:00:00:0c], "
                 + "ours: [00:00:00:00:00:0a 00:00:00:00:00:0b])", seeds.getMessage());
     }

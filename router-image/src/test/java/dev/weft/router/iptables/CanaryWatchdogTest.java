@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.router.api.BackgroundFailures;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class CanaryWatchdogTest {
     private final FakeIptables iptables = new FakeIptables();
     private final WeaveRules rules = new WeaveRules(iptables, RulesConfig.defaults("172.17.0.1"));
     private final AtomicInteger restored = new AtomicInteger();
-    private final CanaryWatchdog watchdog = new CanaryWatchdog(rules, restored::incrementAndGet);
+    private final BackgroundFailures failures = new BackgroundFailures();
+    private final CanaryWatchdog watchdog = new CanaryWatchdog(rules, restored::incrementAndGet, failures);
 
     @Test
     void intactRulesAreLeftAlone() {
@@ -43,5 +45,18 @@ class CanaryWatchdogTest {
         iptables.delete("filter", "FORWARD", rules.forwardBlock().get(0));
         assertFalse(watchdog.checkOnce());
         assertEquals(rules.forwardBlock(), iptables.rules("filter", "FORWARD"));
+    }
+
+    @Test
+    void aFailingCheckIsCountedAndTheTimerGoesOn() {
+        rules.setUp();
+        iptables.deleteChain("nat", "WEAVE-CANARY");
+        CanaryWatchdog failing = new CanaryWatchdog(rules, () -> {
+            throw new IllegalStateException("weave bridge is gone");
+        }, failures);
+        failing.checkInBackground();
+        assertEquals(1, failures.count(BackgroundFailures.CANARY_WATCHDOG));
+        failing.checkInBackground();
+        assertEquals(1, failures.count(BackgroundFailures.CANARY_WATCHDOG), "restored by the first check");
     }
 }

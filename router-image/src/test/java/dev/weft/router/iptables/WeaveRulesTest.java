@@ -81,21 +81,4 @@ class WeaveRulesTest {
         assertEquals(List.of(), iptables.rules("filter", "WEAVE-EXPOSE"));
         assertEquals(List.of(), iptables.rules("nat", "WEAVE"));
     }
-
-    @Test
-    void tearDownLeavesOnlyForeignRules() {
-        iptables.newChain("filter", "DOCKER-USER");
-        iptables.append("filter", "FORWARD", List.of("-j", "DOCKER-USER"));
-        rules.setUp();
-        new ExposeRules(iptables).expose(dev.weft.weaveutil.addr.Cidr.parse("10.32.0.1/12"), false);
-        rules.tearDown();
-        assertEquals(List.of(List.of("-j", "DOCKER-USER")), iptables.rules("filter", "FORWARD"));
-        assertEquals(List.of(), iptables.rules("filter", "INPUT"));
-        assertEquals(List.of(), iptables.rules("nat", "POSTROUTING"));
-        for (String table : List.of("filter", "nat", "mangle")) {
-            assertFalse(iptables.chainExists(table, "WEAVE-CANARY"), table);
-        }
-        assertFalse(iptables.chainExists("nat", "WEAVE"));
-        rules.tearDown(); // nothing left to remove is fine
-    }
 }

@@ -3,6 +3,7 @@ package dev.weft.router.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.http.ApiServer;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.http.RouteTable;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 class StatusApiTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private final RouterState state = StatusBoardTest.routerState(List.of());
-    private final StatusBoard board = new StatusBoard("0.1.0", new Readiness(), new RouterStatusSection(state));
+    private final FakeRouterMesh state = new FakeRouterMesh();
+    private final StatusBoard board = new StatusBoard("0.1.0", new Readiness(),
+            new RouterStatusSection(StatusBoardTest.routerState(List.of()), state));
+    private final BackgroundFailures failures = new BackgroundFailures();
     private ApiServer control;
     private ApiServer status;
 
@@ -29,7 +32,7 @@ class StatusApiTest {
     void start() throws Exception {
         board.add(StatusBoardTest.IPAM);
         RouteTable routes = new RouteTable();
-        new StatusApi(board, new WeaveMetrics()).register(routes);
+        new StatusApi(board, new WeaveMetrics(failures)).register(routes);
         new RouterApi(state, RouterApi.ProxyAddresses.NONE).register(routes);
         control = ApiServer.start("control", new ListenAddress("127.0.0.1", 0), routes);
         status = ApiServer.start("status", new ListenAddress("127.0.0.1", 0), routes.view(StatusApi::isStatusPattern));
@@ -58,7 +61,7 @@ class StatusApiTest {
         state.connect(List.of("10.0.0.2"), false);
         assertEquals("10.0.0.2\n", get(status, "/status/targets", null).body());
         assertEquals("", get(status, "/status/connections", null).body());
-        assertEquals("8a:3e:3e:3e:3e:3e(host1)\n", get(status, "/status/peers", null).body());
+        assertEquals("", get(status, "/status/peers", null).body(), "the fake mesh knows no peers");
         assertEquals(StatusBoardTest.IPAM.detail(), get(status, "/status/ipam", null).body());
         HttpResponse<String> dns = get(status, "/status/dns", null);
         assertEquals(500, dns.statusCode());
@@ -97,11 +100,23 @@ class StatusApiTest {
         assertEquals(200, r.statusCode());
         String body = r.body();
         assertTrue(body.contains("weave_connections{encryption=\"\",state=\"established\",type=\"\"} 0"), body);
-        assertTrue(body.contains("weave_connection_terminations_total 0"), body);
+        assertTrue(body.contains("weave_connection_terminations_total 3"), body);
         assertTrue(body.contains("weave_ips{state=\"local-used\"} 3"), body);
         assertTrue(body.contains("weave_max_ips 1048576"), body);
         assertTrue(body.contains("weave_ipam_unreachable_count 0"), body);
         assertTrue(!body.contains("weave_dns_entries "), "no DNS component, no sample: " + body);
+    }
+
+    @Test
+    void metricsCountBackgroundFailuresByKind() throws Exception {
+        String before = get(status, "/metrics", null).body();
+        assertTrue(before.contains("weft_background_failures_total{kind=\"dns-purge\"} 0"), before);
+        assertTrue(before.contains("weft_background_failures_total{kind=\"link-reaper\"} 0"), before);
+        failures.record(BackgroundFailures.DNS_PURGE, org.slf4j.LoggerFactory.getLogger(getClass()), "purge",
+                new IllegalStateException("disk full"));
+        failures.recordRepeat(BackgroundFailures.DNS_PURGE);
+        String after = get(status, "/metrics", null).body();
+        assertTrue(after.contains("weft_background_failures_total{kind=\"dns-purge\"} 2"), after);
     }
 
     @Test

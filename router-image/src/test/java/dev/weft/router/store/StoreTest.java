@@ -2,7 +2,6 @@ package dev.weft.router.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -64,14 +63,6 @@ class StoreTest {
     @Test
     void dataFileFollowsTheDbPrefix() {
         assertEquals(Path.of("/weavedb/weavedata.db"), Store.dataFile("/weavedb/weave"));
-    }
-
-    @Test
-    void openingSomethingThatIsNotAStoreFailsWithTheFileName() throws Exception {
-        Path file = dir.resolve("garbage.db");
-        Files.writeString(file, "this is not an MVStore file, just some text ".repeat(200));
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(file));
-        assertTrue(e.getMessage().startsWith("open store " + file), e.getMessage());
     }
 
     @Test

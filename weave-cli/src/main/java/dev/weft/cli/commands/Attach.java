@@ -2,7 +2,8 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Params;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.service.IpamWaitNotice;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,7 +43,11 @@ public final class Attach extends WeaveCommand {
                 .flag("without-dns", withoutDns).flag("rewrite-hosts", rewriteHosts)
                 .addAll("add-host", addHosts)
                 .flag("no-multicast-route", noMulticastRoute).flag("keep-tx-on", keepTxOn);
-        printNonEmpty(services.router().call("POST", "/weft/attach/" + target.container(), params.map()));
+        String attached;
+        try (IpamWaitNotice notice = IpamWaitNotice.start(services.api(), err())) {
+            attached = services.api().call("POST", "/weft/attach/" + target.container(), params.map());
+        }
+        printNonEmpty(attached);
     }
 
     private static void checkExtraHost(String entry) {

@@ -16,7 +16,7 @@ public final class Config extends WeaveCommand {
 
     @Override
     protected void execute() {
-        out().println("-H=" + ProxyAddress.find(services.router(), services.env())
+        out().println("-H=" + ProxyAddress.find(services.api(), services.env())
                 .orElseThrow(() -> WeaveException.error("weave's Docker API proxy is not running")));
     }
 }

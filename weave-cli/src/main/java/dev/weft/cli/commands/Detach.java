@@ -1,7 +1,7 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
+import dev.weft.cli.api.Params;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,7 +19,7 @@ public final class Detach extends WeaveCommand {
 
     @Override
     protected void execute() {
-        printNonEmpty(services.router().call("POST", "/weft/detach/" + target.container(),
+        printNonEmpty(services.api().call("POST", "/weft/detach/" + target.container(),
                 Params.of().addAll("addr", target.addresses()).map()));
     }
 }

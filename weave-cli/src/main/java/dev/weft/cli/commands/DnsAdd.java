@@ -1,8 +1,8 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.ApiClient;
 import dev.weft.cli.service.DnsTarget;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
@@ -27,10 +27,10 @@ public final class DnsAdd extends WeaveCommand {
 
     @Override
     protected void execute() {
-        Router router = services.router();
-        DnsTarget target = DnsTarget.resolve(router, arguments, fqdn, true);
+        ApiClient api = services.api();
+        DnsTarget target = DnsTarget.resolve(api, arguments, fqdn, true);
         for (Ipv4 address : target.addresses()) {
-            router.call("PUT", target.recordPath(address),
+            api.call("PUT", target.recordPath(address),
                     Params.of().add("fqdn", target.fqdn()).flag("check-alive", target.container()).map());
         }
     }

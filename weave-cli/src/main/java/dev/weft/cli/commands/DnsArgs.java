@@ -2,16 +2,25 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
-/** {@code weave dns-args}: the {@code docker run} flags that make a container use weaveDNS. */
+/**
+ * {@code weave dns-args}: the {@code docker run} flags that make a container use weaveDNS. Scripts
+ * run {@code docker run $(weave dns-args "$@") "$@" image}, so whatever follows is accepted and ignored.
+ */
 @Command(name = "dns-args", description = "Print the 'docker run' arguments for using weaveDNS "
-        + "(nothing when weaveDNS is disabled).")
+        + "(nothing when weaveDNS is disabled). Arguments after it (e.g. the 'docker run' arguments) are ignored.")
 public final class DnsArgs extends WeaveCommand {
+
+    @Unmatched
+    List<String> ignoredArguments = new ArrayList<>();
 
     DnsArgs(Services services) {
         super(services);
@@ -19,8 +28,8 @@ public final class DnsArgs extends WeaveCommand {
 
     @Override
     protected void execute() {
-        Router router = services.router();
-        RouterResponse address = router.send(Listener.CONTROL, "GET", "/dns-address", Map.of(), null);
+        ApiClient api = services.api();
+        ApiResponse address = api.send(Listener.CONTROL, "GET", "/dns-address", Map.of(), null);
         if (address.status() == 404) {
             return;
         }
@@ -28,7 +37,7 @@ public final class DnsArgs extends WeaveCommand {
             throw WeaveException.error(address.message());
         }
         String dns = address.body().strip();
-        String domain = router.get("/domain").strip();
+        String domain = api.get("/domain").strip();
         out().print("--dns=" + dns + " --dns-search=" + domain);
     }
 }

@@ -32,7 +32,7 @@ public final class DnsLookup extends WeaveCommand {
     @Override
     protected void execute() {
         Name query = parseName(name);
-        InetSocketAddress server = serverAddress(services.router().get("/dns-address-port").strip());
+        InetSocketAddress server = serverAddress(services.api().get("/dns-address-port").strip());
         try {
             SimpleResolver resolver = new SimpleResolver(server);
             resolver.setTimeout(TIMEOUT);

@@ -1,8 +1,8 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.ApiClient;
 import dev.weft.cli.service.DnsTarget;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
@@ -27,11 +27,11 @@ public final class DnsRemove extends WeaveCommand {
 
     @Override
     protected void execute() {
-        Router router = services.router();
-        DnsTarget target = DnsTarget.resolve(router, arguments, fqdn, false);
+        ApiClient api = services.api();
+        DnsTarget target = DnsTarget.resolve(api, arguments, fqdn, false);
         Params params = fqdn == null ? Params.of() : Params.of().add("fqdn", fqdn);
         for (Ipv4 address : target.addresses()) {
-            router.call("DELETE", target.recordPath(address), params.map());
+            api.call("DELETE", target.recordPath(address), params.map());
         }
     }
 }

@@ -31,7 +31,7 @@ public final class EnvCommand extends WeaveCommand {
             out().println("export DOCKER_HOST=" + original);
             return;
         }
-        ProxyAddress.find(services.router(), env).ifPresent(proxy -> {
+        ProxyAddress.find(services.api(), env).ifPresent(proxy -> {
             String current = env.clientDockerHost();
             out().println("export DOCKER_HOST=" + proxy + (proxy.equals(current) ? "" : " ORIG_DOCKER_HOST=" + current));
         });

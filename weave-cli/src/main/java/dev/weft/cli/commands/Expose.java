@@ -30,7 +30,7 @@ public final class Expose extends WeaveCommand {
     @Override
     protected void execute() {
         List<AddressSpec> specs = addresses.stream().map(AddressSpec::parse).toList();
-        List<Cidr> exposed = new Exposure(services.router()).expose(specs, withoutMasquerade, fqdn);
+        List<Cidr> exposed = new Exposure(services.api()).expose(specs, withoutMasquerade, fqdn);
         printNonEmpty(exposed.stream().map(c -> c.address().toString()).collect(Collectors.joining(" ")));
     }
 }

@@ -1,7 +1,7 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
+import dev.weft.cli.api.Params;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -19,6 +19,6 @@ public final class Forget extends WeaveCommand {
 
     @Override
     protected void execute() {
-        services.router().call("POST", "/forget", Params.of().addAll("peer", peers).map());
+        services.api().call("POST", "/forget", Params.of().addAll("peer", peers).map());
     }
 }

@@ -22,7 +22,7 @@ public final class Hide extends WeaveCommand {
     @Override
     protected void execute() {
         List<AddressSpec> specs = addresses.stream().map(AddressSpec::parse).toList();
-        printNonEmpty(new Exposure(services.router()).hide(specs).stream()
+        printNonEmpty(new Exposure(services.api()).hide(specs).stream()
                 .map(c -> c.address().toString()).collect(Collectors.joining(" ")));
     }
 }

@@ -13,6 +13,6 @@ public final class Prime extends WeaveCommand {
 
     @Override
     protected void execute() {
-        services.router().get("/ring");
+        services.api().get("/ring");
     }
 }

@@ -1,7 +1,7 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Params;
+import dev.weft.cli.api.Params;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,6 +20,6 @@ public final class Ps extends WeaveCommand {
 
     @Override
     protected void execute() {
-        out().print(services.router().call("GET", "/weft/ps", Params.of().addAll("container", containers).map()));
+        out().print(services.api().call("GET", "/weft/ps", Params.of().addAll("container", containers).map()));
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Params;
-import dev.weft.cli.router.RouterApi.Listener;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.WeaveApi.Listener;
 import java.io.IOException;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,11 +29,11 @@ public final class Report extends WeaveCommand {
     @Override
     protected void execute() {
         if (format != null) {
-            out().print(services.router().call(Listener.STATUS, "GET", "/report",
+            out().print(services.api().call(Listener.STATUS, "GET", "/report",
                     Params.of().add("format", format).map(), null));
             return;
         }
-        String json = services.router().call(Listener.STATUS, "GET", "/report", Map.of(), "application/json");
+        String json = services.api().call(Listener.STATUS, "GET", "/report", Map.of(), "application/json");
         out().println(indent(json));
     }
 

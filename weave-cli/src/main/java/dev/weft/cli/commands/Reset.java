@@ -20,6 +20,6 @@ public final class Reset extends WeaveCommand {
 
     @Override
     protected void execute() {
-        new RouterLifecycle(services.env(), services.docker(), services.router(), services.host()).reset(force);
+        new RouterLifecycle(services.env(), services.docker(), services.api(), services.host()).reset(force, err());
     }
 }

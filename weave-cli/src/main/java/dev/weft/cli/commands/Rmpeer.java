@@ -2,9 +2,9 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.ExitCode;
 import dev.weft.cli.Services;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,10 +31,10 @@ public final class Rmpeer implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Router router = services.router();
+        ApiClient api = services.api();
         int status = ExitCode.OK;
         for (String peer : peers) {
-            RouterResponse response = router.send(Listener.CONTROL, "DELETE", "/peer/" + peer, Map.of(), null);
+            ApiResponse response = api.send(Listener.CONTROL, "DELETE", "/peer/" + peer, Map.of(), null);
             if (response.ok()) {
                 spec.commandLine().getOut().print(response.body().endsWith("\n") || response.body().isEmpty()
                         ? response.body() : response.body() + "\n");

@@ -3,7 +3,7 @@ package dev.weft.cli.commands;
 import dev.weft.cli.ExitCode;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.RouterApi.Listener;
+import dev.weft.cli.api.WeaveApi.Listener;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ public final class Status extends WeaveCommand {
                     + " (expected one of " + String.join(", ", SECTIONS) + ")");
         }
         String path = section.isEmpty() ? "/status" : "/status/" + section.get(0);
-        String body = services.router().call(Listener.STATUS, "GET", path, Map.of(), null).stripTrailing();
+        String body = services.api().call(Listener.STATUS, "GET", path, Map.of(), null).stripTrailing();
         if (section.isEmpty()) {
             out().println();
             out().println(body);

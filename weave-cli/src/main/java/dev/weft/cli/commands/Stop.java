@@ -14,8 +14,8 @@ public final class Stop extends WeaveCommand {
 
     @Override
     protected void execute() {
-        if (!new RouterLifecycle(services.env(), services.docker(), services.router(), services.host()).stop()) {
-            out().println("Weave is not running (ignore on Kubernetes).");
+        if (!new RouterLifecycle(services.env(), services.docker(), services.api(), services.host()).stop()) {
+            err().println("Weave is not running (ignore on Kubernetes).");
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.weft.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeftVersion;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code weave version}: this CLI's version, then the running router's (never fails for a stopped router). */
+/**
+ * {@code weave version}: {@code weave script <v>}, then the running router's {@code weave <v>}; a stopped
+ * router is said on stderr and is not a failure.
+ */
 @Command(name = "version", description = "Print the version of this CLI and of the running router.")
 public final class Version implements Callable<Integer> {
     private final Services services;
@@ -29,13 +32,20 @@ public final class Version implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("weave script " + WeftVersion.VERSION);
-        out.println(routerVersion().map(v -> "weave router " + v)
-                .orElse("weave router is not running (no answer at " + statusAddress() + ")"));
+        Optional<String> router = routerVersion();
+        if (router.isPresent()) {
+            out.println("weave " + router.get());
+        } else {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("weave router is not running (no answer at " + statusAddress() + ")");
+            err.flush();
+        }
         return 0;
     }
 
     private Optional<String> routerVersion() {
-        Optional<RouterResponse> report = services.router().tryGet(Listener.STATUS, "/report", "application/json");
+        Optional<ApiResponse> report = services.api().tryGet(Listener.STATUS, "/report", "application/json");
         if (report.isEmpty() || !report.get().ok()) {
             return Optional.empty();
         }

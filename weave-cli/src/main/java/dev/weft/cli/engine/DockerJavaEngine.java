@@ -78,17 +78,18 @@ public final class DockerJavaEngine implements DockerEngine {
     public String create(ContainerSpec spec) {
         return attempt("create container " + (spec.name() == null ? "from " + spec.image() : spec.name()), () -> {
             HostConfig host = HostConfig.newHostConfig().withPrivileged(spec.privileged())
-                    .withBinds(spec.binds().stream().map(Bind::parse).toList())
+                    .withBinds(spec.allBinds().stream().map(Bind::parse).toList())
                     .withVolumesFrom(spec.volumesFrom().stream().map(VolumesFrom::new).toList())
                     .withAutoRemove(spec.autoRemove());
             if (spec.hostNetworkAndPid()) {
                 host.withNetworkMode("host").withPidMode("host");
             }
-            if ("always".equals(spec.restartPolicy())) {
-                host.withRestartPolicy(RestartPolicy.alwaysRestart());
+            if (spec.effectiveRestartPolicy() != null) {
+                host.withRestartPolicy(RestartPolicy.parse(spec.effectiveRestartPolicy()));
             }
+            RunOptionsMapping.apply(spec.runOptions(), host);
             CreateContainerCmd create = docker.createContainerCmd(spec.image()).withHostConfig(host)
-                    .withEnv(spec.env()).withLabels(spec.labels()).withCmd(spec.args())
+                    .withEnv(spec.allEnv()).withLabels(spec.allLabels()).withCmd(spec.args())
                     .withVolumes(spec.volumes().stream().map(Volume::new).toList());
             if (spec.name() != null) {
                 create.withName(spec.name());

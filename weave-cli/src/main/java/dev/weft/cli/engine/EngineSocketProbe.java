@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
+import dev.weft.cli.http.UnixSocketHttp;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@link ContainerStateProbe} as one raw {@code GET /containers/<name>/json}: over the engine's unix
- * socket (HTTP/1.0, so the answer is neither chunked nor kept alive) or, for {@code tcp://}, plain HTTP.
+ * socket ({@link UnixSocketHttp}) or, for {@code tcp://}, plain HTTP.
  * Loading docker-java just to say why the router is down would cost the CLI several hundred milliseconds.
  */
 public final class EngineSocketProbe implements ContainerStateProbe {
@@ -47,16 +46,9 @@ public final class EngineSocketProbe implements ContainerStateProbe {
     }
 
     private static Answer overUnixSocket(String socketPath, String path) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socketPath))) {
-            channel.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII)));
-            String response = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-            int headerEnd = response.indexOf("\r\n\r\n");
-            String[] statusLine = headerEnd < 0 ? new String[0] : response.substring(0, response.indexOf("\r\n")).split(" ");
-            if (statusLine.length < 2 || !statusLine[1].matches("\\d{3}")) {
-                throw new IOException("malformed answer from the Docker engine at " + socketPath);
-            }
-            return new Answer(Integer.parseInt(statusLine[1]), response.substring(headerEnd + 4));
+        try {
+            UnixSocketHttp.Answer answer = UnixSocketHttp.exchange(Path.of(socketPath), "GET", path, Map.of());
+            return new Answer(answer.status(), answer.body());
         } catch (IOException e) {
             throw new IOException("cannot reach the Docker engine at unix://" + socketPath + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,7 @@ package dev.weft.cli.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.ApiClient;
 import java.io.IOException;
 import java.util.Map;
 
@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public record ContainerInfo(String id, String name, int pid, boolean running, String fqdn) {
 
-    public static ContainerInfo lookUp(Router router, String container) {
-        String json = router.call("GET", "/weft/container/" + container, Map.of());
+    public static ContainerInfo lookUp(ApiClient api, String container) {
+        String json = api.call("GET", "/weft/container/" + container, Map.of());
         try {
             JsonNode node = new ObjectMapper().readTree(json);
             return new ContainerInfo(node.path("Id").asText(), node.path("Name").asText(), node.path("Pid").asInt(),

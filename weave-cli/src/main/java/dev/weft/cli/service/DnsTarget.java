@@ -2,8 +2,8 @@ package dev.weft.cli.service;
 
 import dev.weft.cli.ExitCode;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Params;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.ApiClient;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public record DnsTarget(String owner, boolean container, List<Ipv4> addresses, S
      *
      * @param needName whether a name must be found (dns-add) or may stay null (dns-remove)
      */
-    public static DnsTarget resolve(Router router, List<String> arguments, String fqdn, boolean needName) {
+    public static DnsTarget resolve(ApiClient api, List<String> arguments, String fqdn, boolean needName) {
         List<Ipv4> addresses = new ArrayList<>();
         int next = 0;
         while (next < arguments.size() && Ipv4.isValid(arguments.get(next))) {
@@ -38,12 +38,12 @@ public record DnsTarget(String owner, boolean container, List<Ipv4> addresses, S
             }
             return new DnsTarget(EXTERN, false, addresses, fqdn);
         }
-        ContainerInfo info = ContainerInfo.lookUp(router, rest.get(0));
+        ContainerInfo info = ContainerInfo.lookUp(api, rest.get(0));
         if (!info.running()) {
             throw new WeaveException(ExitCode.NOT_RUNNING, "container " + rest.get(0) + " is not running");
         }
         if (addresses.isEmpty()) {
-            addresses = weaveAddresses(router, info.id());
+            addresses = weaveAddresses(api, info.id());
             if (addresses.isEmpty()) {
                 throw WeaveException.error("container " + rest.get(0) + " has no weave addresses");
             }
@@ -61,9 +61,9 @@ public record DnsTarget(String owner, boolean container, List<Ipv4> addresses, S
     }
 
     /** The addresses {@code weave ps} shows for the container. */
-    private static List<Ipv4> weaveAddresses(Router router, String id) {
+    private static List<Ipv4> weaveAddresses(ApiClient api, String id) {
         List<Ipv4> addresses = new ArrayList<>();
-        for (String line : router.call("GET", "/weft/ps", Params.of().add("container", id).map()).split("\n")) {
+        for (String line : api.call("GET", "/weft/ps", Params.of().add("container", id).map()).split("\n")) {
             String[] fields = line.strip().split("\\s+");
             for (int i = 2; i < fields.length; i++) {
                 addresses.add(Cidr.parse(fields[i]).address());

@@ -1,10 +1,10 @@
 package dev.weft.cli.service;
 
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Params;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import dev.weft.weaveutil.addr.Cidr;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +18,10 @@ import java.util.Map;
 public final class Exposure {
     public static final String OWNER = "weave:expose";
 
-    private final Router router;
+    private final ApiClient api;
 
-    public Exposure(Router router) {
-        this.router = router;
+    public Exposure(ApiClient api) {
+        this.api = api;
     }
 
     /** Exposes each address (none = one from the default subnet) and returns them. */
@@ -29,10 +29,10 @@ public final class Exposure {
         List<Cidr> exposed = new ArrayList<>();
         for (AddressSpec spec : orDefault(specs)) {
             Cidr cidr = spec.kind() == AddressSpec.Kind.ADDRESS ? claim(spec.cidr()) : allocate(spec);
-            router.call("POST", "/expose/" + cidr.address() + "/" + cidr.prefixLength(),
+            api.call("POST", "/expose/" + cidr.address() + "/" + cidr.prefixLength(),
                     Params.of().flag("skipNAT", skipNat).map());
             if (fqdn != null) {
-                router.call("PUT", "/name/" + OWNER + "/" + cidr.address(), Params.of().add("fqdn", fqdn).map());
+                api.call("PUT", "/name/" + OWNER + "/" + cidr.address(), Params.of().add("fqdn", fqdn).map());
             }
             exposed.add(cidr);
         }
@@ -45,13 +45,13 @@ public final class Exposure {
         for (AddressSpec spec : orDefault(specs)) {
             boolean fromIpam = spec.kind() != AddressSpec.Kind.ADDRESS;
             for (Cidr cidr : fromIpam ? owned(spec) : List.of(spec.cidr())) {
-                RouterResponse response = router.send(Listener.CONTROL, "DELETE",
+                ApiResponse response = api.send(Listener.CONTROL, "DELETE",
                         "/expose/" + cidr.address() + "/" + cidr.prefixLength(), Map.of(), null);
                 if (!response.ok() && response.status() != 404) {
                     throw WeaveException.error(response.message());
                 }
                 if (fromIpam) {
-                    router.call("DELETE", "/ip/" + OWNER + "/" + cidr.address(), Map.of());
+                    api.call("DELETE", "/ip/" + OWNER + "/" + cidr.address(), Map.of());
                 }
                 if (response.ok()) {
                     hidden.add(cidr);
@@ -66,7 +66,7 @@ public final class Exposure {
     }
 
     private Cidr claim(Cidr cidr) {
-        RouterResponse response = router.send(Listener.CONTROL, "PUT", "/ip/" + OWNER + "/" + cidr, Map.of(), null);
+        ApiResponse response = api.send(Listener.CONTROL, "PUT", "/ip/" + OWNER + "/" + cidr, Map.of(), null);
         if (!response.ok() && response.status() != 404) {   // 404: IPAM disabled, the address is simply used
             throw WeaveException.error(response.message());
         }
@@ -74,7 +74,7 @@ public final class Exposure {
     }
 
     private Cidr allocate(AddressSpec spec) {
-        RouterResponse response = router.send(Listener.CONTROL, "POST", "/ip/" + OWNER + spec.subnetPath(),
+        ApiResponse response = api.send(Listener.CONTROL, "POST", "/ip/" + OWNER + spec.subnetPath(),
                 Map.of(), null);
         if (response.status() == 404) {
             throw WeaveException.error("IP address allocation must be enabled to use 'net:'");
@@ -86,7 +86,7 @@ public final class Exposure {
     }
 
     private List<Cidr> owned(AddressSpec spec) {
-        RouterResponse response = router.send(Listener.CONTROL, "GET", "/ip/" + OWNER + spec.subnetPath(),
+        ApiResponse response = api.send(Listener.CONTROL, "GET", "/ip/" + OWNER + spec.subnetPath(),
                 Map.of(), null);
         if (response.status() == 404) {
             throw WeaveException.error("IP address allocation must be enabled to use 'net:'");

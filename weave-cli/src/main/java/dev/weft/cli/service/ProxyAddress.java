@@ -2,9 +2,9 @@ package dev.weft.cli.service;
 
 import dev.weft.cli.Env;
 import dev.weft.cli.WeaveException;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +15,8 @@ public final class ProxyAddress {
     }
 
     /** The first address of {@code GET /proxyaddrs}, {@code 0.0.0.0} replaced; empty when there is no proxy. */
-    public static Optional<String> find(Router router, Env env) {
-        RouterResponse response = router.send(Listener.CONTROL, "GET", "/proxyaddrs", Map.of(), null);
+    public static Optional<String> find(ApiClient api, Env env) {
+        ApiResponse response = api.send(Listener.CONTROL, "GET", "/proxyaddrs", Map.of(), null);
         if (response.status() == 404) {
             return Optional.empty();
         }

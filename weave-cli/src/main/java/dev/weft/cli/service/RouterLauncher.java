@@ -6,10 +6,11 @@ import dev.weft.cli.WeaveException;
 import dev.weft.cli.engine.ContainerSpec;
 import dev.weft.cli.engine.ContainerState;
 import dev.weft.cli.engine.DockerEngine;
+import dev.weft.cli.engine.RunOptions;
 import dev.weft.cli.host.Host;
-import dev.weft.cli.router.Router;
-import dev.weft.cli.router.RouterApi.Listener;
-import dev.weft.cli.router.RouterResponse;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.api.ApiResponse;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.io.PrintWriter;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Starts the router container and waits until it is ready (SPEC §2.1-2.3, adapted to weft's images). */
 public final class RouterLauncher {
@@ -28,22 +31,26 @@ public final class RouterLauncher {
 
     private final Env env;
     private final DockerEngine docker;
-    private final Router router;
+    private final ApiClient api;
     private final Host host;
     private final PrintWriter err;
 
-    public RouterLauncher(Env env, DockerEngine docker, Router router, Host host, PrintWriter err) {
+    public RouterLauncher(Env env, DockerEngine docker, ApiClient api, Host host, PrintWriter err) {
         this.env = env;
         this.docker = docker;
-        this.router = router;
+        this.api = api;
         this.host = host;
         this.err = err;
     }
 
     /** Launches and returns the router container's id. */
     public String launch(LaunchOptions options) {
+        checkMtu(env.get("WEAVE_MTU", ""));
         String name = env.containerName();
-        checkNoRouter(name);
+        RunOptions runOptions = DockerRunArgs.from(env, "WEAVE_DOCKER_ARGS");
+        RouterContainer container = new RouterContainer(env, options);
+        container.proxyHosts();
+        checkNoRouter(name, options.effectiveHttpAddr(env));
         requireImage(Images.ROUTER);
         requireImage(Images.DB);
         String bridge = env.get("DOCKER_BRIDGE", "docker0");
@@ -52,13 +59,24 @@ public final class RouterLauncher {
         String range = options.ipallocRange() == null ? DEFAULT_RANGE : options.ipallocRange();
         checkRange(range, options.ipallocRange() == null);
         ensureDataContainer(name + "db");
-        String id = docker.create(routerSpec(name, options, bridge, bridgeAddress, range));
+        String id = docker.create(container.spec(name, bridge, bridgeAddress, range, host.hostname(), host.resolvConf(),
+                Path.of("").toAbsolutePath(), runOptions));
         docker.start(id);
         awaitReady(id);
+        showNotices();
+        adviseAddresses(options);
         return id;
     }
 
-    private void checkNoRouter(String name) {
+    /** What the router had to do at start (e.g. set aside Weave Net's old data file), one stderr line each. */
+    private void showNotices() {
+        api.tryGet(Listener.CONTROL, "/weft/notices", null).filter(ApiResponse::ok)
+                .ifPresent(notices -> notices.body().lines().filter(line -> !line.isBlank())
+                        .forEach(line -> err.println("weave: " + line)));
+        err.flush();
+    }
+
+    private void checkNoRouter(String name, String httpAddr) {
         Optional<ContainerState> existing = docker.inspect(name);
         if (existing.isPresent()) {
             ContainerState state = existing.get();
@@ -77,9 +95,25 @@ public final class RouterLauncher {
             }
             docker.remove(state.id(), true, false);
         }
-        if (router.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
-            throw WeaveException.error("Weave Net is already running (something answers at " + env.httpAddr() + ")");
+        if (api.tryGet(Listener.CONTROL, "/status", null).isPresent()) {
+            throw WeaveException.error("Weave Net is already running (something answers at " + httpAddr + ")");
         }
+    }
+
+    /** WEAVE_MTU as the router's data plane accepts it (576..65485, the kernel's VXLAN limit), checked before anything is made. */
+    static void checkMtu(String mtu) {
+        if (mtu.isEmpty()) {
+            return;
+        }
+        try {
+            int value = Integer.parseInt(mtu.strip());
+            if (value >= 576 && value <= 65485) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw WeaveException.error("invalid WEAVE_MTU '" + mtu + "': must be a number between 576 and 65485");
     }
 
     private void requireImage(String image) {
@@ -119,55 +153,6 @@ public final class RouterLauncher {
         }
     }
 
-    ContainerSpec routerSpec(String name, LaunchOptions options, String bridge, Ipv4 bridgeAddress, String range) {
-        Path resolvConf = host.resolvConf();
-        List<String> args = new ArrayList<>(List.of(
-                "--port", options.port() != null ? options.port() : env.get("WEAVE_PORT", "6783"),
-                "--nickname", host.hostname(),
-                "--host-root=/host",
-                "--docker-bridge", bridge,
-                "--weave-bridge", "weave"));
-        String mtu = env.get("WEAVE_MTU", "");
-        if (!mtu.isEmpty()) {
-            args.addAll(List.of("--mtu", mtu));
-        }
-        if (!env.get("WEAVE_NO_FASTDP", "").isEmpty()) {
-            args.add("--no-fastdp");
-        }
-        args.add("--ipalloc-range=" + range);
-        args.addAll(List.of(
-                "--dns-listen-address", bridgeAddress + ":53",
-                "--http-addr", env.httpAddr(),
-                "--status-addr", env.statusAddr(),
-                "--resolv-conf", "/var/run/weave/etc/" + resolvConf.getFileName(),
-                "--db-prefix", "/weavedb/weave"));
-        args.addAll(options.routerArgs());
-
-        List<String> environment = new ArrayList<>(List.of("DOCKER_BRIDGE=" + bridge,
-                "WEAVE_HTTP_ADDR=" + env.httpAddr(), "EXEC_IMAGE=" + Images.EXEC));
-        String password = options.password() != null ? options.password() : env.get("WEAVE_PASSWORD", "");
-        if (!password.isEmpty()) {
-            environment.add("WEAVE_PASSWORD=" + password);
-        }
-        String debug = env.get("WEAVE_DEBUG", "");
-        if (!debug.isEmpty()) {
-            environment.add("WEAVE_DEBUG=" + debug);
-        }
-        List<String> binds = List.of(
-                dockerSocket() + ":/var/run/docker.sock",
-                "/var/run/weave:/var/run/weave",
-                resolvConf.getParent() + ":/var/run/weave/etc",
-                "/etc:/host/etc",
-                "/var/lib/dbus:/host/var/lib/dbus");
-        return new ContainerSpec(name, Images.ROUTER, List.of(), args, environment, binds, List.of(),
-                List.of(name + "db"), Map.of(), true, true, options.noRestart() ? null : "always", false);
-    }
-
-    private String dockerSocket() {
-        String endpoint = env.dockerEndpoint();
-        return (endpoint.startsWith("unix://") ? endpoint : Env.DEFAULT_DOCKER_HOST).substring("unix://".length());
-    }
-
     /** Keeps {@code --restart always} from bringing a failing router back again and again. */
     private void stopRestarting(String id) {
         try {
@@ -188,9 +173,27 @@ public final class RouterLauncher {
         }
     }
 
+    /** The router's notices about flags weft does not act on: one line each on stderr. */
+
+    /** A router put elsewhere than WEAVE_HTTP_ADDR/WEAVE_STATUS_ADDR is found by later commands only with them set. */
+    private void adviseAddresses(LaunchOptions options) {
+        List<String> settings = new ArrayList<>();
+        if (!options.effectiveHttpAddr(env).equals(env.httpAddr())) {
+            settings.add("WEAVE_HTTP_ADDR=" + options.effectiveHttpAddr(env));
+        }
+        if (!options.effectiveStatusAddr(env).equals(env.statusAddr())) {
+            settings.add("WEAVE_STATUS_ADDR=" + options.effectiveStatusAddr(env));
+        }
+        if (!settings.isEmpty()) {
+            err.println("weave: the router listens where --http-addr/--status-addr said; other weave commands find it "
+                    + "with " + String.join(" ", settings));
+            err.flush();
+        }
+    }
+
     private void awaitReady(String id) {
         for (int poll = 0; poll < MAX_POLLS; poll++) {
-            Optional<RouterResponse> status = router.tryGet(Listener.STATUS, "/status", null);
+            Optional<ApiResponse> status = api.tryGet(Listener.STATUS, "/status", null);
             if (status.isPresent() && status.get().ok()) {
                 return;
             }

@@ -6,7 +6,10 @@ import dev.weft.cli.engine.ContainerState;
 import dev.weft.cli.engine.DockerEngine;
 import dev.weft.cli.host.Host;
 import dev.weft.cli.host.HostNetworkReset;
-import dev.weft.cli.router.Router;
+import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +20,13 @@ public final class RouterLifecycle {
 
     private final Env env;
     private final DockerEngine docker;
-    private final Router router;
+    private final ApiClient api;
     private final Host host;
 
-    public RouterLifecycle(Env env, DockerEngine docker, Router router, Host host) {
+    public RouterLifecycle(Env env, DockerEngine docker, ApiClient api, Host host) {
         this.env = env;
         this.docker = docker;
-        this.router = router;
+        this.api = api;
         this.host = host;
     }
 
@@ -39,9 +42,11 @@ public final class RouterLifecycle {
 
     /**
      * Hands this peer's address ranges to the others (unless forced), removes the router and every
-     * container holding weft state with its volumes, then weave's devices and firewall rules.
+     * container holding weft state with its volumes, then weave's devices and firewall rules
+     * (SPEC 2.4: no router container, nothing to hand over; one that is not running, refused without
+     * {@code --force}; a running one whose hand-over fails, reset anyway).
      */
-    public void reset(boolean force) {
+    public void reset(boolean force, PrintWriter err) {
         String name = env.containerName();
         Optional<ContainerState> state = docker.inspect(name);
         if (!force && state.isPresent()) {
@@ -49,7 +54,7 @@ public final class RouterLifecycle {
                 throw WeaveException.error("weave is not running; unable to remove from cluster. "
                         + "Use 'weave reset --force' to reset anyway.");
             }
-            router.call("DELETE", "/peer", Map.of());
+            handOverAddresses(err);
             host.pause(Duration.ofMillis(500));
         }
         stop();
@@ -58,5 +63,22 @@ public final class RouterLifecycle {
             docker.remove(id, true, true);
         }
         new HostNetworkReset(host).run();
+    }
+
+    /** {@code DELETE /peer}. A failure is reported and the reset goes on; 404 means IPAM is off: nothing to hand over. */
+    private void handOverAddresses(PrintWriter err) {
+        String problem;
+        try {
+            ApiResponse response = api.send(Listener.CONTROL, "DELETE", "/peer", Map.of(), null);
+            if (response.ok() || response.status() == 404) {
+                return;
+            }
+            problem = response.message().isEmpty() ? "the router answered " + response.status() : response.message();
+        } catch (WeaveException e) {
+            problem = e.getMessage();
+        }
+        err.println("weave: warning: this peer's addresses were not handed over to other peers (" + problem
+                + "); resetting anyway");
+        err.flush();
     }
 }

@@ -12,16 +12,16 @@ class AttachTest {
 
     @Test
     void defaultAddressPrintsWhatTheRouterAttached() {
-        cli.router.answer("POST /weft/attach/c1", 200, "10.32.0.1");
+        cli.api.answer("POST /weft/attach/c1", 200, "10.32.0.1");
         Cli.Result result = cli.run("attach", "c1");
         assertEquals(0, result.status());
         assertEquals("10.32.0.1\n", result.out());
-        assertEquals(Map.of(), cli.router.requests().get(0).params());
+        assertEquals(Map.of(), cli.api.requests().get(0).params());
     }
 
     @Test
     void addressesAndOptionsArePassedThrough() {
-        cli.router.answer("POST /weft/attach/c1", 200, "10.2.1.1 10.32.0.7\n");
+        cli.api.answer("POST /weft/attach/c1", 200, "10.2.1.1 10.32.0.7\n");
         Cli.Result result = cli.run("attach", "ip:10.2.1.1/24", "net:10.32.0.0/12", "--without-dns",
                 "--rewrite-hosts", "--add-host", "db:10.2.1.9", "--no-multicast-route", "--keep-tx-on", "c1");
         assertEquals(0, result.status());
@@ -29,7 +29,7 @@ class AttachTest {
         assertEquals(Map.of("addr", List.of("ip:10.2.1.1/24", "net:10.32.0.0/12"), "without-dns", List.of("true"),
                 "rewrite-hosts", List.of("true"), "add-host", List.of("db:10.2.1.9"),
                 "no-multicast-route", List.of("true"), "keep-tx-on", List.of("true")),
-                cli.router.requests().get(0).params());
+                cli.api.requests().get(0).params());
     }
 
     @Test
@@ -38,7 +38,7 @@ class AttachTest {
         assertEquals(1, result.status());
         assertEquals("weave: invalid address '10.0.0.1/33' (invalid CIDR address: 10.0.0.1/33): expected "
                 + "[ip:]<ip>/<len>, net:<ip>/<len> or net:default\n", result.err());
-        assertEquals(List.of(), cli.router.requests());
+        assertEquals(List.of(), cli.api.requests());
     }
 
     @Test
@@ -58,7 +58,7 @@ class AttachTest {
 
     @Test
     void unknownContainer() {
-        cli.router.answer("POST /weft/attach/nope", 404, "container nope not found\n");
+        cli.api.answer("POST /weft/attach/nope", 404, "container nope not found\n");
         Cli.Result result = cli.run("attach", "nope");
         assertEquals(1, result.status());
         assertEquals("weave: container nope not found\n", result.err());
@@ -67,7 +67,7 @@ class AttachTest {
 
     @Test
     void addressInUse() {
-        cli.router.answer("POST /weft/attach/c2", 409, "address 10.2.1.1 already in use by 0123456789ab\n");
+        cli.api.answer("POST /weft/attach/c2", 409, "address 10.2.1.1 already in use by 0123456789ab\n");
         Cli.Result result = cli.run("attach", "10.2.1.1/24", "c2");
         assertEquals(1, result.status());
         assertEquals("weave: address 10.2.1.1 already in use by 0123456789ab\n", result.err());
@@ -83,7 +83,7 @@ class AttachTest {
 
     @Test
     void routerDown() {
-        cli.router.down();
+        cli.api.down();
         Cli.Result result = cli.run("attach", "c1");
         assertEquals(2, result.status());
         assertEquals("weave: weave container is not present. Have you launched it?\n", result.err());

@@ -10,7 +10,7 @@ class ConfigTest {
 
     @Test
     void printsTheHostFlag() {
-        cli.router.answer("GET /proxyaddrs", 200, "unix:///var/run/weave/weave.sock\n");
+        cli.api.answer("GET /proxyaddrs", 200, "unix:///var/run/weave/weave.sock\n");
         Cli.Result result = cli.run("config");
         assertEquals(0, result.status());
         assertEquals("-H=unix:///var/run/weave/weave.sock\n", result.out());

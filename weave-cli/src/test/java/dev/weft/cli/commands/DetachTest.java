@@ -12,19 +12,19 @@ class DetachTest {
 
     @Test
     void allAddressesByDefault() {
-        cli.router.answer("POST /weft/detach/c1", 200, "10.32.0.1 10.2.1.1");
+        cli.api.answer("POST /weft/detach/c1", 200, "10.32.0.1 10.2.1.1");
         Cli.Result result = cli.run("detach", "c1");
         assertEquals(0, result.status());
         assertEquals("10.32.0.1 10.2.1.1\n", result.out());
-        assertEquals(Map.of(), cli.router.requests().get(0).params());
+        assertEquals(Map.of(), cli.api.requests().get(0).params());
     }
 
     @Test
     void namedAddresses() {
-        cli.router.answer("POST /weft/detach/c1", 200, "10.2.1.1");
+        cli.api.answer("POST /weft/detach/c1", 200, "10.2.1.1");
         Cli.Result result = cli.run("detach", "10.2.1.1/24", "c1");
         assertEquals("10.2.1.1\n", result.out());
-        assertEquals(Map.of("addr", List.of("10.2.1.1/24")), cli.router.requests().get(0).params());
+        assertEquals(Map.of("addr", List.of("10.2.1.1/24")), cli.api.requests().get(0).params());
     }
 
     @Test
@@ -37,7 +37,7 @@ class DetachTest {
 
     @Test
     void containerNotRunning() {
-        cli.router.answer("POST /weft/detach/c1", 400, "container c1 is not running\n");
+        cli.api.answer("POST /weft/detach/c1", 400, "container c1 is not running\n");
         Cli.Result result = cli.run("detach", "c1");
         assertEquals(1, result.status());
         assertEquals("weave: container c1 is not running\n", result.err());

@@ -13,7 +13,7 @@ class DnsAddTest {
 
     @Test
     void containerNameAndWeaveAddressesByDefault() {
-        cli.router.answer("GET /weft/container/c1", 200, C1)
+        cli.api.answer("GET /weft/container/c1", 200, C1)
                 .answer("GET /weft/ps", 200, "0123456789ab 02:42:0a:20:00:02 10.32.0.2/12 10.2.1.1/24\n")
                 .answer("PUT /name/0123456789abcdef/10.32.0.2", 204, "")
                 .answer("PUT /name/0123456789abcdef/10.2.1.1", 204, "");
@@ -22,25 +22,25 @@ class DnsAddTest {
         assertEquals("", result.out() + result.err());
         assertEquals(List.of("GET /weft/container/c1", "GET /weft/ps {container=[0123456789abcdef]}",
                 "PUT /name/0123456789abcdef/10.32.0.2 {fqdn=[c1.weave.local], check-alive=[true]}",
-                "PUT /name/0123456789abcdef/10.2.1.1 {fqdn=[c1.weave.local], check-alive=[true]}"), cli.router.lines());
+                "PUT /name/0123456789abcdef/10.2.1.1 {fqdn=[c1.weave.local], check-alive=[true]}"), cli.api.lines());
     }
 
     @Test
     void givenAddressAndName() {
-        cli.router.answer("GET /weft/container/c1", 200, C1)
+        cli.api.answer("GET /weft/container/c1", 200, C1)
                 .answer("PUT /name/0123456789abcdef/10.32.0.9", 204, "");
         Cli.Result result = cli.run("dns-add", "10.32.0.9", "c1", "-h", "db.weave.local");
         assertEquals(0, result.status());
         assertEquals("PUT /name/0123456789abcdef/10.32.0.9 {fqdn=[db.weave.local], check-alive=[true]}",
-                cli.router.lines().get(1));
+                cli.api.lines().get(1));
     }
 
     @Test
     void externalAddressesBelongToWeaveExtern() {
-        cli.router.answer("PUT /name/weave:extern/192.0.2.7", 204, "");
+        cli.api.answer("PUT /name/weave:extern/192.0.2.7", 204, "");
         Cli.Result result = cli.run("dns-add", "192.0.2.7", "-h", "ext.weave.local");
         assertEquals(0, result.status());
-        assertEquals(List.of("PUT /name/weave:extern/192.0.2.7 {fqdn=[ext.weave.local]}"), cli.router.lines());
+        assertEquals(List.of("PUT /name/weave:extern/192.0.2.7 {fqdn=[ext.weave.local]}"), cli.api.lines());
     }
 
     @Test
@@ -52,7 +52,7 @@ class DnsAddTest {
 
     @Test
     void containerWithDottedHostnameUsesTheNameTheRouterRegisters() {
-        cli.router.answer("GET /weft/container/carol", 200, "{\"Id\":\"abc123\",\"Name\":\"/carol\",\"Pid\":9,"
+        cli.api.answer("GET /weft/container/carol", 200, "{\"Id\":\"abc123\",\"Name\":\"/carol\",\"Pid\":9,"
                         + "\"Running\":true,\"Hostname\":\"carol.weave.local\",\"Domainname\":\"\","
                         + "\"Fqdn\":\"carol.weave.local\"}")
                 .answer("PUT /name/abc123/10.40.9.9", 204, "");
@@ -60,12 +60,12 @@ class DnsAddTest {
         assertEquals("", result.err());
         assertEquals(0, result.status());
         assertEquals(List.of("GET /weft/container/carol",
-                "PUT /name/abc123/10.40.9.9 {fqdn=[carol.weave.local], check-alive=[true]}"), cli.router.lines());
+                "PUT /name/abc123/10.40.9.9 {fqdn=[carol.weave.local], check-alive=[true]}"), cli.api.lines());
     }
 
     @Test
     void containerWithoutDomainNeedsAName() {
-        cli.router.answer("GET /weft/container/c2", 200,
+        cli.api.answer("GET /weft/container/c2", 200,
                 "{\"Id\":\"fedcba\",\"Name\":\"/c2\",\"Pid\":7,\"Running\":true,\"Hostname\":\"c2\",\"Domainname\":\"\"}");
         Cli.Result result = cli.run("dns-add", "10.32.0.3", "c2");
         assertEquals(1, result.status());
@@ -74,7 +74,7 @@ class DnsAddTest {
 
     @Test
     void unknownContainer() {
-        cli.router.answer("GET /weft/container/nope", 404, "container nope not found");
+        cli.api.answer("GET /weft/container/nope", 404, "container nope not found");
         Cli.Result result = cli.run("dns-add", "nope");
         assertEquals(1, result.status());
         assertEquals("weave: container nope not found\n", result.err());
@@ -82,7 +82,7 @@ class DnsAddTest {
 
     @Test
     void stoppedContainer() {
-        cli.router.answer("GET /weft/container/c1", 200, C1.replace("\"Running\":true", "\"Running\":false"));
+        cli.api.answer("GET /weft/container/c1", 200, C1.replace("\"Running\":true", "\"Running\":false"));
         Cli.Result result = cli.run("dns-add", "c1");
         assertEquals(2, result.status());
         assertEquals("weave: container c1 is not running\n", result.err());

@@ -10,7 +10,7 @@ class DnsArgsTest {
 
     @Test
     void printsDockerFlagsWithoutNewline() {
-        cli.router.answer("GET /dns-address", 200, "172.17.0.1").answer("GET /domain", 200, "weave.local.");
+        cli.api.answer("GET /dns-address", 200, "172.17.0.1").answer("GET /domain", 200, "weave.local.");
         Cli.Result result = cli.run("dns-args");
         assertEquals(0, result.status());
         assertEquals("--dns=172.17.0.1 --dns-search=weave.local.", result.out());
@@ -24,7 +24,12 @@ class DnsArgsTest {
     }
 
     @Test
-    void noArgumentsTaken() {
-        assertEquals(1, cli.run("dns-args", "x").status());
+    void theDockerRunArgumentsAfterItAreIgnored() {
+        cli.api.answer("GET /dns-address", 200, "172.17.0.1").answer("GET /domain", 200, "weave.local.");
+        Cli.Result result = cli.run("dns-args", "--name=web", "-h", "web.weave.local", "-e", "A=b", "--rm", "-dit",
+                "--", "weft-test/small", "sleep", "60");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("--dns=172.17.0.1 --dns-search=weave.local.", result.out());
+        assertEquals("", result.err());
     }
 }

@@ -59,7 +59,7 @@ class DnsLookupTest {
 
     @Test
     void printsTheAddresses() throws Exception {
-        cli.router.answer("GET /dns-address-port", 200, "127.0.0.1:" + startServer());
+        cli.api.answer("GET /dns-address-port", 200, "127.0.0.1:" + startServer());
         Cli.Result result = cli.run("dns-lookup", "web.weave.local");
         assertEquals(0, result.status());
         assertEquals("10.32.0.2\n10.32.0.3\n", result.out());
@@ -67,7 +67,7 @@ class DnsLookupTest {
 
     @Test
     void unknownNamePrintsNothing() throws Exception {
-        cli.router.answer("GET /dns-address-port", 200, "127.0.0.1:" + startServer());
+        cli.api.answer("GET /dns-address-port", 200, "127.0.0.1:" + startServer());
         Cli.Result result = cli.run("dns-lookup", "nothere");
         assertEquals(0, result.status());
         assertEquals("", result.out());
@@ -90,7 +90,7 @@ class DnsLookupTest {
 
     @Test
     void badName() {
-        cli.router.answer("GET /dns-address-port", 200, "127.0.0.1:53");
+        cli.api.answer("GET /dns-address-port", 200, "127.0.0.1:53");
         Cli.Result result = cli.run("dns-lookup", "a..b");
         assertEquals(1, result.status());
         assertEquals("weave: invalid name 'a..b': 'a..b': invalid empty label\n", result.err());

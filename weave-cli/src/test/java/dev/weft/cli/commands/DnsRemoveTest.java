@@ -11,20 +11,20 @@ class DnsRemoveTest {
 
     @Test
     void allNamesOfTheContainersAddresses() {
-        cli.router.answer("GET /weft/container/c1", 200, DnsAddTest.C1)
+        cli.api.answer("GET /weft/container/c1", 200, DnsAddTest.C1)
                 .answer("GET /weft/ps", 200, "0123456789ab 02:42:0a:20:00:02 10.32.0.2/12\n")
                 .answer("DELETE /name/0123456789abcdef/10.32.0.2", 204, "");
         Cli.Result result = cli.run("dns-remove", "c1");
         assertEquals(0, result.status());
-        assertEquals("DELETE /name/0123456789abcdef/10.32.0.2", cli.router.lines().get(2));
+        assertEquals("DELETE /name/0123456789abcdef/10.32.0.2", cli.api.lines().get(2));
     }
 
     @Test
     void oneNameOfAnExternalAddress() {
-        cli.router.answer("DELETE /name/weave:extern/192.0.2.7", 204, "");
+        cli.api.answer("DELETE /name/weave:extern/192.0.2.7", 204, "");
         Cli.Result result = cli.run("dns-remove", "192.0.2.7", "-h", "ext.weave.local");
         assertEquals(0, result.status());
-        assertEquals(List.of("DELETE /name/weave:extern/192.0.2.7 {fqdn=[ext.weave.local]}"), cli.router.lines());
+        assertEquals(List.of("DELETE /name/weave:extern/192.0.2.7 {fqdn=[ext.weave.local]}"), cli.api.lines());
     }
 
     @Test

@@ -10,7 +10,7 @@ class EnvCommandTest {
 
     @Test
     void pointsDockerHostAtTheProxy() {
-        cli.router.answer("GET /proxyaddrs", 200, "unix:///var/run/weave/weave.sock\n");
+        cli.api.answer("GET /proxyaddrs", 200, "unix:///var/run/weave/weave.sock\n");
         cli.env.put("DOCKER_HOST", "unix:///var/run/docker.sock");
         Cli.Result result = cli.run("env");
         assertEquals(0, result.status());
@@ -20,7 +20,7 @@ class EnvCommandTest {
 
     @Test
     void wildcardAddressBecomesTheEngineHost() {
-        cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
+        cli.api.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
         cli.env.put("DOCKER_HOST", "tcp://192.0.2.5:2375");
         assertEquals("export DOCKER_HOST=tcp://192.0.2.5:12375 ORIG_DOCKER_HOST=tcp://192.0.2.5:2375\n",
                 cli.run("--local", "env").out());
@@ -28,7 +28,7 @@ class EnvCommandTest {
 
     @Test
     void insideTheExecContainerTheClientViewCounts() {
-        cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
+        cli.api.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
         cli.env.put("DOCKER_HOST", "unix:///var/run/docker.sock");
         cli.env.put("DOCKER_CLIENT_HOST", "tcp://192.0.2.5:2375");
         assertEquals("export DOCKER_HOST=tcp://192.0.2.5:12375 ORIG_DOCKER_HOST=tcp://192.0.2.5:2375\n",
@@ -37,7 +37,7 @@ class EnvCommandTest {
 
     @Test
     void alreadyPointingAtTheProxy() {
-        cli.router.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
+        cli.api.answer("GET /proxyaddrs", 200, "tcp://0.0.0.0:12375\n");
         cli.env.put("PROXY_HOST", "10.0.0.9");
         cli.env.put("DOCKER_HOST", "tcp://10.0.0.9:12375");
         assertEquals("export DOCKER_HOST=tcp://10.0.0.9:12375\n", cli.run("--local", "env").out());
@@ -56,7 +56,7 @@ class EnvCommandTest {
         Cli.Result result = cli.run("env", "--restore");
         assertEquals(0, result.status());
         assertEquals("export DOCKER_HOST=unix:///var/run/docker.sock\n", result.out());
-        assertEquals(0, cli.router.requests().size());
+        assertEquals(0, cli.api.requests().size());
     }
 
     @Test

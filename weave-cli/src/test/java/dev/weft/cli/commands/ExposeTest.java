@@ -11,24 +11,24 @@ class ExposeTest {
 
     @Test
     void allocatesInTheDefaultSubnetAndExposes() {
-        cli.router.answer("POST /ip/weave:expose", 200, "10.32.0.5/12")
+        cli.api.answer("POST /ip/weave:expose", 200, "10.32.0.5/12")
                 .answer("POST /expose/10.32.0.5/12", 204, "");
         Cli.Result result = cli.run("expose");
         assertEquals(0, result.status());
         assertEquals("10.32.0.5\n", result.out());
-        assertEquals(List.of("POST /ip/weave:expose", "POST /expose/10.32.0.5/12"), cli.router.lines());
+        assertEquals(List.of("POST /ip/weave:expose", "POST /expose/10.32.0.5/12"), cli.api.lines());
     }
 
     @Test
     void explicitAddressIsClaimedWithNameAndWithoutMasquerade() {
-        cli.router.answer("PUT /ip/weave:expose/10.2.1.1/24", 204, "")
+        cli.api.answer("PUT /ip/weave:expose/10.2.1.1/24", 204, "")
                 .answer("POST /expose/10.2.1.1/24", 204, "")
                 .answer("PUT /name/weave:expose/10.2.1.1", 204, "");
         Cli.Result result = cli.run("expose", "10.2.1.1/24", "-h", "host1.weave.local", "--without-masquerade");
         assertEquals(0, result.status());
         assertEquals("10.2.1.1\n", result.out());
         assertEquals(List.of("PUT /ip/weave:expose/10.2.1.1/24", "POST /expose/10.2.1.1/24 {skipNAT=[true]}",
-                "PUT /name/weave:expose/10.2.1.1 {fqdn=[host1.weave.local]}"), cli.router.lines());
+                "PUT /name/weave:expose/10.2.1.1 {fqdn=[host1.weave.local]}"), cli.api.lines());
     }
 
     @Test
@@ -40,7 +40,7 @@ class ExposeTest {
 
     @Test
     void explicitAddressWorksWithoutIpam() {
-        cli.router.answer("POST /expose/10.2.1.1/24", 204, "");
+        cli.api.answer("POST /expose/10.2.1.1/24", 204, "");
         Cli.Result result = cli.run("expose", "ip:10.2.1.1/24");
         assertEquals(0, result.status());
         assertEquals("10.2.1.1\n", result.out());
@@ -48,7 +48,7 @@ class ExposeTest {
 
     @Test
     void claimRefused() {
-        cli.router.answer("PUT /ip/weave:expose/10.32.0.9/12", 400,
+        cli.api.answer("PUT /ip/weave:expose/10.32.0.9/12", 400,
                 "Unable to claim: address 10.32.0.9 is already owned by 0123456789ab\n");
         Cli.Result result = cli.run("expose", "10.32.0.9/12");
         assertEquals(1, result.status());
@@ -61,6 +61,6 @@ class ExposeTest {
         assertEquals(1, result.status());
         assertEquals("weave: invalid address '10.2.1.300/24' (invalid CIDR address: 10.2.1.300/24): expected "
                 + "[ip:]<ip>/<len>, net:<ip>/<len> or net:default\n", result.err());
-        assertEquals(List.of(), cli.router.lines());
+        assertEquals(List.of(), cli.api.lines());
     }
 }

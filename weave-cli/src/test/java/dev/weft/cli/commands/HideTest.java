@@ -11,27 +11,27 @@ class HideTest {
 
     @Test
     void hidesTheAllocatedAddressesAndReleasesThem() {
-        cli.router.answer("GET /ip/weave:expose", 200, "10.32.0.5/12")
+        cli.api.answer("GET /ip/weave:expose", 200, "10.32.0.5/12")
                 .answer("DELETE /expose/10.32.0.5/12", 204, "")
                 .answer("DELETE /ip/weave:expose/10.32.0.5", 204, "");
         Cli.Result result = cli.run("hide");
         assertEquals(0, result.status());
         assertEquals("10.32.0.5\n", result.out());
         assertEquals(List.of("GET /ip/weave:expose", "DELETE /expose/10.32.0.5/12", "DELETE /ip/weave:expose/10.32.0.5"),
-                cli.router.lines());
+                cli.api.lines());
     }
 
     @Test
     void explicitAddressStaysClaimed() {
-        cli.router.answer("DELETE /expose/10.2.1.1/24", 204, "");
+        cli.api.answer("DELETE /expose/10.2.1.1/24", 204, "");
         Cli.Result result = cli.run("hide", "10.2.1.1/24");
         assertEquals("10.2.1.1\n", result.out());
-        assertEquals(List.of("DELETE /expose/10.2.1.1/24"), cli.router.lines());
+        assertEquals(List.of("DELETE /expose/10.2.1.1/24"), cli.api.lines());
     }
 
     @Test
     void addressNotExposedIsSkipped() {
-        cli.router.answer("DELETE /expose/10.2.1.1/24", 404, "10.2.1.1/24 is not exposed");
+        cli.api.answer("DELETE /expose/10.2.1.1/24", 404, "10.2.1.1/24 is not exposed");
         Cli.Result result = cli.run("hide", "10.2.1.1/24");
         assertEquals(0, result.status());
         assertEquals("", result.out());

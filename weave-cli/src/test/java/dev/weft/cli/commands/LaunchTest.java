@@ -1,9 +1,11 @@
 package dev.weft.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.cli.engine.ContainerSpec;
+import dev.weft.cli.engine.RunOptions;
 import dev.weft.cli.testing.Cli;
 import dev.weft.cli.testing.FakeDockerEngine;
 import dev.weft.weaveutil.addr.Cidr;
@@ -18,8 +20,8 @@ class LaunchTest {
     @BeforeEach
     void imagesBuiltRouterStopped() {
         cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
-        cli.router.down().answer("GET /status", 200, "ready");
-        cli.docker.onStart = cli.router::up;
+        cli.api.down().answer("GET /status", 200, "ready");
+        cli.docker.onStart = cli.api::up;
     }
 
     private FakeDockerEngine.Box container(String name) {
@@ -48,12 +50,124 @@ class LaunchTest {
                 "--weave-bridge", "weave", "--ipalloc-range=10.32.0.0/12", "--dns-listen-address", "172.17.0.1:53",
                 "--http-addr", "127.0.0.1:6784", "--status-addr", "127.0.0.1:6782",
                 "--resolv-conf", "/var/run/weave/etc/resolv.conf", "--db-prefix", "/weavedb/weave",
+                "-H", "unix:///var/run/weave/weave.sock", "--plugin", "--proxy",
                 "--nickname", "alpha", "host2", "host3:6783"), spec.args());
         assertEquals(List.of("/var/run/docker.sock:/var/run/docker.sock", "/var/run/weave:/var/run/weave",
                 "/run/systemd/resolve:/var/run/weave/etc", "/etc:/host/etc", "/var/lib/dbus:/host/var/lib/dbus"),
                 spec.binds());
         assertEquals(List.of("DOCKER_BRIDGE=docker0", "WEAVE_HTTP_ADDR=127.0.0.1:6784",
                 "EXEC_IMAGE=weft/weaveexec:0.1.0", "WEAVE_PASSWORD=s3cret"), spec.env());
+    }
+
+    @Test
+    void everyFlagOfTheOriginalIsAcceptedAndReachesTheRouterOrIsHandledHere() {
+        cli.api.answer("GET /weft/notices", 200, "warning: --profile: the router is a JVM; ignored\n");
+        Cli.Result result = cli.run("launch", "-password", "pw", "-port", "7000", "-iprange", "10.2.0.0/16",
+                "--no-restart", "--no-detect-tls", "--profile", "/tmp/prof", "--tls", "--tlsverify",
+                "--host", "0.0.0.0", "--name", "8a:3e:3e:3e:3e:3e", "--nickname", "n1", "--trusted-subnets", "10.0.0.0/8",
+                "--no-discovery", "--conn-limit", "30", "--min-protocol-version", "2", "--ipalloc-init", "consensus=3",
+                "--ipalloc-default-subnet", "10.2.1.0/24", "--dns-domain", "x.local.", "--dns-ttl", "5",
+                "--dns-fallback-timeout", "2s", "--log-level", "debug", "--pkt-debug", "--plugin=false", "--proxy=false",
+                "--no-rewrite-hosts", "--hostname-match", "(.*)", "--mtu", "1410", "--no-fastdp", "--no-bridged-fastdp",
+                "--metrics-addr", "127.0.0.1:6785", "--bufsz", "16", "--log-level=info", "peer9");
+        assertEquals(0, result.status(), result.err());
+        List<String> args = container("weave").spec.args();
+        assertEquals(List.of("--port", "7000"), args.subList(0, 2));
+        assertTrue(args.contains("--ipalloc-range=10.2.0.0/16"));
+        assertEquals(null, container("weave").spec.restartPolicy());
+        assertTrue(container("weave").spec.env().contains("WEAVE_PASSWORD=pw"));
+        assertFalse(String.join(" ", args).contains("pw"), "the password is not on the command line");
+        assertFalse(args.contains("--no-detect-tls"), "weft has no TLS detection to switch off; not the router's");
+        int plugin = args.indexOf("--plugin");
+        assertEquals(List.of("--plugin", "--proxy", "--profile", "/tmp/prof", "--tls", "--tlsverify"),
+                args.subList(plugin, plugin + 6));
+        assertEquals("peer9", args.get(args.size() - 1));
+        assertEquals("weave: warning: --profile: the router is a JVM; ignored\n", result.err());
+    }
+
+    @Test
+    void proxyEndpointsAndTlsFilesAreMountedAndPassedAsTheOriginalDid() {
+        Cli.Result result = cli.run("launch", "-H", "tcp://0.0.0.0:2377", "-H", "unix:///run/custom/proxy.sock",
+                "--tlscacert", "/etc/tls/ca.pem", "--tlscert=/etc/tls/cert.pem", "--tlskey", "/etc/tls/key.pem");
+        assertEquals(0, result.status(), result.err());
+        ContainerSpec spec = container("weave").spec;
+        int first = spec.args().indexOf("-H");
+        assertEquals(List.of("-H", "tcp://0.0.0.0:2377", "-H", "unix:///run/custom/proxy.sock",
+                "--tlscacert", "/home/weave/tls/ca.pem", "--tlscert", "/home/weave/tls/cert.pem",
+                "--tlskey", "/home/weave/tls/key.pem", "--plugin", "--proxy"), spec.args().subList(first, first + 12));
+        assertTrue(spec.binds().containsAll(List.of("/etc/tls/ca.pem:/home/weave/tls/ca.pem:ro",
+                "/etc/tls/cert.pem:/home/weave/tls/cert.pem:ro", "/etc/tls/key.pem:/home/weave/tls/key.pem:ro",
+                "/run/custom:/run/custom")), spec.binds().toString());
+    }
+
+    @Test
+    void aTcpDockerClientGetsATcpProxyByDefault() {
+        cli.env.put("DOCKER_CLIENT_HOST", "tcp://192.0.2.1:2375");
+        assertEquals(0, cli.run("launch").status());
+        assertTrue(String.join(" ", container("weave").spec.args()).contains("-H tcp://0.0.0.0:12375 --plugin"));
+    }
+
+    @Test
+    void aRelativeUnixProxySocketIsRefusedBeforeAnythingIsCreated() {
+        Cli.Result result = cli.run("launch", "-H", "unix://weave.sock");
+        assertEquals(1, result.status());
+        assertEquals("weave: -H unix://weave.sock: a unix socket must be given as an absolute path\n", result.err());
+        assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
+    void unixSocketApiAddressesAreListenedOnVisiblyAndPolledThere() {
+        Cli.Result result = cli.run("launch", "--http-addr", "/run/weft-api/http.sock",
+                "--status-addr=/var/run/weave/status.sock");
+        assertEquals(0, result.status(), result.err());
+        ContainerSpec spec = container("weave").spec;
+        String args = String.join(" ", spec.args());
+        assertTrue(args.contains("--http-addr /run/weft-api/http.sock --status-addr /var/run/weave/status.sock"), args);
+        assertFalse(args.contains("127.0.0.1:6784"), args);
+        assertTrue(spec.env().contains("WEAVE_HTTP_ADDR=/run/weft-api/http.sock"));
+        assertTrue(spec.binds().contains("/run/weft-api:/run/weft-api"));
+        assertEquals(1, spec.binds().stream().filter(b -> b.startsWith("/var/run/weave:")).count());
+        assertEquals(List.of("/run/weft-api/http.sock /var/run/weave/status.sock"), cli.apiAddresses);
+        assertEquals("weave: the router listens where --http-addr/--status-addr said; other weave commands find it "
+                + "with WEAVE_HTTP_ADDR=/run/weft-api/http.sock WEAVE_STATUS_ADDR=/var/run/weave/status.sock\n",
+                result.err());
+    }
+
+    @Test
+    void weaveDockerArgsGoToTheRouterContainer() {
+        cli.env.put("WEAVE_DOCKER_ARGS", "--memory=200m --cpus 0.5 -e GOGC=50 --label team=net --restart=unless-stopped");
+        Cli.Result result = cli.run("launch");
+        assertEquals(0, result.status(), result.err());
+        ContainerSpec spec = container("weave").spec;
+        assertEquals(200L * 1024 * 1024, spec.runOptions().longLimit("--memory"));
+        assertEquals(500_000_000L, spec.runOptions().longLimit("--cpus"));
+        assertTrue(spec.allEnv().contains("GOGC=50"));
+        assertEquals("net", spec.allLabels().get("team"));
+        assertEquals("unless-stopped", spec.effectiveRestartPolicy());
+        assertEquals(RunOptions.NONE, container("weavedb").spec.runOptions(), "only the router gets them");
+    }
+
+    @Test
+    void weaveDockerArgsWeftCannotApplyAreRefusedBeforeAnythingIsCreated() {
+        cli.env.put("WEAVE_DOCKER_ARGS", "--memory 200m --network bridge");
+        Cli.Result result = cli.run("launch");
+        assertEquals(1, result.status());
+        assertTrue(result.err().startsWith("weave: WEAVE_DOCKER_ARGS: weft does not support the docker run option "
+                + "--network here (it takes --memory, "), result.err());
+        assertEquals(List.of(), cli.docker.log);
+    }
+
+    @Test
+    void showsWhatTheRouterSetAsideAtStartOnStderr() {
+        cli.api.answer("GET /weft/notices", 200, "found Weave Net's BoltDB data file /weavedb/weavedata.db; "
+                + "weft cannot read it: kept it untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z "
+                + "and started with an empty store (see README, 'Upgrading from Weave Net')\n");
+        Cli.Result result = cli.run("launch");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("weave: found Weave Net's BoltDB data file /weavedb/weavedata.db; weft cannot read it: kept it "
+                + "untouched as /weavedb/weavedata.db.weavenet-boltdb-20260101T000000Z and started with an empty store "
+                + "(see README, 'Upgrading from Weave Net')\n", result.err());
+        assertEquals(container("weave").id + "\n", result.out());
     }
 
     @Test
@@ -72,6 +186,28 @@ class LaunchTest {
         Cli.Result result = cli.run("launch", "--ipalloc-range=");
         assertEquals(0, result.status(), result.err());
         assertTrue(container("weave").spec.args().contains("--ipalloc-range="));
+    }
+
+    @Test
+    void weaveMtuReachesTheRouterAndAnInvalidOneStopsLaunchBeforeAnythingIsMade() {
+        cli.env.put("WEAVE_MTU", "1400");
+        cli.env.put("WEAVE_NO_FASTDP", "1");
+        Cli.Result ok = cli.run("launch");
+        assertEquals(0, ok.status(), ok.err());
+        List<String> args = container("weave").spec.args();
+        assertEquals("1400", args.get(args.indexOf("--mtu") + 1));
+        assertTrue(args.contains("--no-fastdp"));
+
+        Cli other = new Cli();
+        other.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
+        for (String bad : List.of("abc", "100", "70000")) {
+            other.env.put("WEAVE_MTU", bad);
+            Cli.Result result = other.run("launch");
+            assertEquals(1, result.status());
+            assertEquals("weave: invalid WEAVE_MTU '" + bad + "': must be a number between 576 and 65485\n",
+                    result.err());
+        }
+        assertEquals(List.of(), other.docker.log, "no container was made");
     }
 
     @Test
@@ -100,7 +236,7 @@ class LaunchTest {
 
     @Test
     void somethingElseAnswersTheApi() {
-        cli.router.up();
+        cli.api.up();
         Cli.Result result = cli.run("launch");
         assertEquals(1, result.status());
         assertEquals("weave: Weave Net is already running (something answers at 127.0.0.1:6784)\n", result.err());
@@ -173,10 +309,10 @@ class LaunchTest {
 
     @Test
     void notReadyAtFirstIsWaitedFor() {
-        cli.docker.onStart = () -> cli.router.up().answer("GET /status", 503, "starting");
+        cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
         cli.host.onPause = () -> {
             if (cli.host.pauses == 3) {
-                cli.router.answer("GET /status", 200, "ready");
+                cli.api.answer("GET /status", 200, "ready");
             }
         };
         Cli.Result result = cli.run("launch");
@@ -186,7 +322,7 @@ class LaunchTest {
 
     @Test
     void givesUpWhenNeverReady() {
-        cli.docker.onStart = () -> cli.router.up().answer("GET /status", 503, "starting");
+        cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
         Cli.Result result = cli.run("launch");
         assertEquals(1, result.status());
         assertEquals("weave: the weave container did not become ready within 120 s; see 'docker logs weave'\n",

@@ -12,15 +12,30 @@ class PeerCommandsTest {
 
     @Test
     void connectAddsPeers() {
-        cli.router.answer("POST /connect", 200, "");
+        cli.api.answer("POST /connect", 200, "");
         Cli.Result result = cli.run("connect", "--replace", "198.18.0.12", "host3:6783");
         assertEquals(0, result.status());
-        assertEquals(List.of("POST /connect {peer=[198.18.0.12, host3:6783], replace=[true]}"), cli.router.lines());
+        assertEquals(List.of("POST /connect {peer=[198.18.0.12, host3:6783], replace=[true]}"), cli.api.lines());
+    }
+
+    @Test
+    void connectWithoutPeersIsAUsageError() {
+        Cli.Result result = cli.run("connect");
+        assertEquals(1, result.status());
+        assertEquals("weave: Missing required parameter: 'PEER'. See 'weave connect --help'.\n", result.err());
+        assertEquals(List.of(), cli.api.lines());
+    }
+
+    @Test
+    void connectReplaceWithoutPeersEmptiesTheTargets() {
+        cli.api.answer("POST /connect", 200, "");
+        assertEquals(0, cli.run("connect", "--replace").status());
+        assertEquals(List.of("POST /connect {replace=[true]}"), cli.api.lines());
     }
 
     @Test
     void connectShowsEveryBadPeer() {
-        cli.router.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\n"
+        cli.api.answer("POST /connect", 400, "invalid peer name \"a:b:c\", should be host[:port]\n"
                 + "invalid peer name \"x:y:z\", should be host[:port]\n");
         Cli.Result result = cli.run("connect", "a:b:c", "x:y:z");
         assertEquals(1, result.status());
@@ -37,14 +52,14 @@ class PeerCommandsTest {
 
     @Test
     void forget() {
-        cli.router.answer("POST /forget", 200, "");
+        cli.api.answer("POST /forget", 200, "");
         assertEquals(0, cli.run("forget", "host3").status());
-        assertEquals(List.of("POST /forget {peer=[host3]}"), cli.router.lines());
+        assertEquals(List.of("POST /forget {peer=[host3]}"), cli.api.lines());
     }
 
     @Test
     void rmpeerPrintsTakeoversAndFailsIfAnyFailed() {
-        cli.router.answer("DELETE /peer/host2", 200, "1024 IPs taken over from host2\n")
+        cli.api.answer("DELETE /peer/host2", 200, "1024 IPs taken over from host2\n")
                 .answer("DELETE /peer/host3", 500, "internal error\n");
         Cli.Result result = cli.run("rmpeer", "host2", "host3");
         assertEquals(1, result.status());
@@ -54,9 +69,9 @@ class PeerCommandsTest {
 
     @Test
     void primeWaitsForTheRing() {
-        cli.router.answer("GET /ring", 200, "");
+        cli.api.answer("GET /ring", 200, "");
         assertEquals(0, cli.run("prime").status());
-        assertEquals(List.of("GET /ring"), cli.router.lines());
+        assertEquals(List.of("GET /ring"), cli.api.lines());
     }
 
     @Test

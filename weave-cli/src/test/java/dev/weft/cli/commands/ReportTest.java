@@ -12,28 +12,28 @@ class ReportTest {
 
     @Test
     void jsonIsIndentedByFourSpaces() {
-        cli.router.answer("GET /report", 200,
+        cli.api.answer("GET /report", 200,
                 "{\"Ready\":true,\"Router\":{\"Name\":\"8a:3e\",\"Peers\":[1,2],\"Targets\":[],\"Attrs\":{}}}");
         Cli.Result result = cli.run("report");
         assertEquals(0, result.status());
         assertEquals("{\n    \"Ready\": true,\n    \"Router\": {\n        \"Name\": \"8a:3e\",\n"
                 + "        \"Peers\": [\n            1,\n            2\n        ],\n        \"Targets\": [],\n"
                 + "        \"Attrs\": {}\n    }\n}\n", result.out());
-        assertEquals("application/json", cli.router.requests().get(0).accept());
+        assertEquals("application/json", cli.api.requests().get(0).accept());
     }
 
     @Test
     void templateIsRenderedByTheRouter() {
-        cli.router.answer("GET /report", 200, "8a:3e");
+        cli.api.answer("GET /report", 200, "8a:3e");
         Cli.Result result = cli.run("report", "-f", "{{.Router.Name}}");
         assertEquals(0, result.status());
         assertEquals("8a:3e", result.out());
-        assertEquals(Map.of("format", List.of("{{.Router.Name}}")), cli.router.requests().get(0).params());
+        assertEquals(Map.of("format", List.of("{{.Router.Name}}")), cli.api.requests().get(0).params());
     }
 
     @Test
     void badTemplateShowsTheRoutersError() {
-        cli.router.answer("GET /report", 400, "template: unexpected \"}\" in operand\n");
+        cli.api.answer("GET /report", 400, "template: unexpected \"}\" in operand\n");
         Cli.Result result = cli.run("report", "-f", "{{.Router.Name}");
         assertEquals(1, result.status());
         assertEquals("weave: template: unexpected \"}\" in operand\n", result.err());

@@ -2,7 +2,7 @@ package dev.weft.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.cli.router.RouterApi.Listener;
+import dev.weft.cli.api.WeaveApi.Listener;
 import dev.weft.cli.testing.Cli;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,16 +12,16 @@ class StatusTest {
 
     @Test
     void plainStatusIsWrappedInBlankLines() {
-        cli.router.answer("GET /status", 200, "        Version: 0.1.0\n\n        Service: router\n");
+        cli.api.answer("GET /status", 200, "        Version: 0.1.0\n\n        Service: router\n");
         Cli.Result result = cli.run("status");
         assertEquals(0, result.status());
         assertEquals("\n        Version: 0.1.0\n\n        Service: router\n\n", result.out());
-        assertEquals(Listener.STATUS, cli.router.requests().get(0).listener());
+        assertEquals(Listener.STATUS, cli.api.requests().get(0).listener());
     }
 
     @Test
     void sectionIsPrintedAsIs() {
-        cli.router.answer("GET /status/targets", 200, "host2\nhost3\n");
+        cli.api.answer("GET /status/targets", 200, "host2\nhost3\n");
         Cli.Result result = cli.run("status", "targets");
         assertEquals(0, result.status());
         assertEquals("host2\nhost3\n", result.out());
@@ -33,12 +33,12 @@ class StatusTest {
         assertEquals(1, result.status());
         assertEquals("weave: Invalid 'weave status' sub-command: bogus (expected one of targets, connections, peers, "
                 + "dns, ipam)\n", result.err());
-        assertEquals(List.of(), cli.router.requests());
+        assertEquals(List.of(), cli.api.requests());
     }
 
     @Test
     void notReadyIsAnErrorWithTheRoutersText() {
-        cli.router.answer("GET /status", 503, "not ready: waiting for IPAM\n");
+        cli.api.answer("GET /status", 503, "not ready: waiting for IPAM\n");
         Cli.Result result = cli.run("status");
         assertEquals(1, result.status());
         assertEquals("weave: not ready: waiting for IPAM\n", result.err());
@@ -54,7 +54,7 @@ class StatusTest {
 
     @Test
     void routerNotLaunched() {
-        cli.router.down();
+        cli.api.down();
         Cli.Result result = cli.run("status");
         assertEquals(2, result.status());
         assertEquals("weave: weave container is not present. Have you launched it?\n", result.err());

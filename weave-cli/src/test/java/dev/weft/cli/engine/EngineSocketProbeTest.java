@@ -58,7 +58,7 @@ class EngineSocketProbeTest {
                 + "\"Config\":{\"Image\":\"weft/weave:0.1.0\"}}");
         Optional<ContainerState> state = new EngineSocketProbe(host).inspect("weave");
         assertEquals(Optional.of(new ContainerState("abc123", "restarting", "weft/weave:0.1.0", true, 0)), state);
-        assertTrue(request.get().startsWith("GET /containers/weave/json HTTP/1.0\r\n"), request.get());
+        assertTrue(request.get().startsWith("GET /containers/weave/json HTTP/1.1\r\n"), request.get());
     }
 
     @Test

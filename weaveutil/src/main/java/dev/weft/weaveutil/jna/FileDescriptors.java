@@ -15,6 +15,11 @@ public final class FileDescriptors {
         return open(path, LibC.O_RDWR);
     }
 
+    /** Opens for reading and writing with extra {@code open(2)} flags (e.g. O_NONBLOCK). */
+    static int openReadWrite(String path, int extraFlags) {
+        return open(path, LibC.O_RDWR | extraFlags);
+    }
+
     private static int open(String path, int mode) {
         NativeSupport.ensureAvailable();
         int fd = LibC.open(path, mode | LibC.O_CLOEXEC);

@@ -3,6 +3,7 @@ package dev.weft.weaveutil.netlink;
 import dev.weft.weaveutil.ns.NetNs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Deletes links of one namespace in the background and in batches. The kernel answers a link
@@ -12,7 +13,8 @@ import java.util.List;
  * <p>{@link #retire} takes a link out of service at once (down, off its bridge, into
  * {@link #GROUP}) and returns; a daemon thread then deletes the whole group with one request.
  * Links retired while a batch is being deleted make up the next batch. {@link #awaitGone} and
- * {@link #flush} wait for deletions; {@link #close} flushes.
+ * {@link #flush} wait for deletions; {@link #close} flushes. A failed deletion is reported to the
+ * {@link #onFailure} listener when it happens, and rethrown by the next {@link #flush}.
  */
 public final class LinkReaper implements AutoCloseable {
     /** The device group of links waiting to be deleted: "weft" in ASCII. */
@@ -45,10 +47,16 @@ public final class LinkReaper implements AutoCloseable {
     private RuntimeException failure;
     private Thread thread;
     private boolean closing;
+    private volatile Consumer<RuntimeException> failureListener = e -> { };
 
     LinkReaper(Kernel kernel, String threadName) {
         this.kernel = kernel;
         this.threadName = threadName;
+    }
+
+    /** Tells {@code listener} of each failed deletion, on the reaper's thread, as it happens. */
+    public void onFailure(Consumer<RuntimeException> listener) {
+        this.failureListener = listener;
     }
 
     /** A reaper for the links of {@code ns}, with its own netlink sockets there. */
@@ -134,6 +142,13 @@ public final class LinkReaper implements AutoCloseable {
                 batch = List.copyOf(pending);
             }
             RuntimeException error = deleteBatch(batch);
+            if (error != null) {
+                try {
+                    failureListener.accept(error);
+                } catch (RuntimeException listenerFailure) {
+                    error.addSuppressed(listenerFailure);
+                }
+            }
             synchronized (lock) {
                 pending.removeAll(batch);
                 reapedCount = batch.get(batch.size() - 1).sequence();

@@ -1,6 +1,7 @@
 package dev.weft.weaveutil.netlink;
 
 import dev.weft.weaveutil.addr.Mac;
+import dev.weft.weaveutil.model.BridgePortFlags;
 import dev.weft.weaveutil.model.Link;
 import dev.weft.weaveutil.model.Veth;
 import dev.weft.weaveutil.nl.Errno;
@@ -113,6 +114,23 @@ public final class Links {
     public void setHairpin(String name, boolean on) {
         int index = get(name).index();
         change("set hairpin " + (on ? "on" : "off") + " for " + name, LinkCodec.setHairpin(index, on));
+    }
+
+    /**
+     * {@code bridge link set dev NAME isolated on|off learning on|off flood on|off mcast_flood on|off
+     * bcast_flood on|off}: the flags that are not null.
+     */
+    public void setBridgePort(String name, BridgePortFlags flags) {
+        int index = get(name).index();
+        change("set bridge port flags " + flags + " for " + name, LinkCodec.setBridgePort(index, flags));
+    }
+
+    /** {@code bridge -d link show dev NAME}: the port's flags, empty when NAME is not a bridge port. */
+    public Optional<BridgePortFlags> bridgePort(String name) {
+        int index = get(name).index();
+        return connection.dump("list bridge ports", LinkCodec.dumpRequest(Nl.AF_BRIDGE)).stream()
+                .filter(m -> m.type() == Nl.RTM_NEWLINK && LinkCodec.decode(m).index() == index)
+                .map(LinkCodec::decodeBridgePort).findFirst();
     }
 
     /** {@code ip link delete dev NAME}; a missing link is a {@link LinkNotFoundException}. */

@@ -3,6 +3,7 @@ package dev.weft.weaveutil.nl;
 import dev.weft.weaveutil.addr.Ipv4;
 import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.model.Bridge;
+import dev.weft.weaveutil.model.BridgePortFlags;
 import dev.weft.weaveutil.model.Device;
 import dev.weft.weaveutil.model.Dummy;
 import dev.weft.weaveutil.model.Link;
@@ -78,6 +79,9 @@ public final class LinkCodec {
             }
             out.attributeU8(Nl.IFLA_VXLAN_LEARNING, vxlan.learning() ? 1 : 0);
             out.attributeBe16(Nl.IFLA_VXLAN_PORT, vxlan.port());
+            if (vxlan.df() != Vxlan.DF_UNSET) {
+                out.attributeU8(Nl.IFLA_VXLAN_DF, vxlan.df());
+            }
             out.endNested(data);
         } else if (link instanceof Macvlan macvlan) {
             int data = out.beginPlain(Nl.IFLA_INFO_DATA);
@@ -124,6 +128,43 @@ public final class LinkCodec {
     }
 
     /**
+     * Bridge-port flags of link {@code index} in one AF_BRIDGE RTM_SETLINK
+     * ({@code bridge link set dev X isolated on learning on flood off ...}); null leaves a flag as it is.
+     */
+    public static MessageBuilder setBridgePort(int index, BridgePortFlags flags) {
+        MessageBuilder out = new MessageBuilder(Nl.RTM_SETLINK, 0);
+        new IfInfoMsg(Nl.AF_BRIDGE, 0, index, 0, 0).writeTo(out);
+        int protinfo = out.beginNested(Nl.IFLA_PROTINFO);
+        optionalFlag(out, Nl.IFLA_BRPORT_ISOLATED, flags.isolated());
+        optionalFlag(out, Nl.IFLA_BRPORT_LEARNING, flags.learning());
+        optionalFlag(out, Nl.IFLA_BRPORT_UNICAST_FLOOD, flags.unicastFlood());
+        optionalFlag(out, Nl.IFLA_BRPORT_MCAST_FLOOD, flags.multicastFlood());
+        optionalFlag(out, Nl.IFLA_BRPORT_BCAST_FLOOD, flags.broadcastFlood());
+        out.endNested(protinfo);
+        return out;
+    }
+
+    private static void optionalFlag(MessageBuilder out, int type, Boolean value) {
+        if (value != null) {
+            out.attributeU8(type, value ? 1 : 0);
+        }
+    }
+
+    /** Decodes the bridge-port flags of an AF_BRIDGE RTM_NEWLINK (a {@code bridge link show} reply). */
+    public static BridgePortFlags decodeBridgePort(NetlinkMessage message) {
+        ByteBuffer body = message.body();
+        IfInfoMsg.read(body);
+        Attributes protinfo = Attributes.parse(body).nested(Nl.IFLA_PROTINFO);
+        return new BridgePortFlags(flag(protinfo, Nl.IFLA_BRPORT_ISOLATED), flag(protinfo, Nl.IFLA_BRPORT_LEARNING),
+                flag(protinfo, Nl.IFLA_BRPORT_UNICAST_FLOOD), flag(protinfo, Nl.IFLA_BRPORT_MCAST_FLOOD),
+                flag(protinfo, Nl.IFLA_BRPORT_BCAST_FLOOD));
+    }
+
+    private static Boolean flag(Attributes a, int type) {
+        return a.u8(type).map(v -> v != 0).orElse(null);
+    }
+
+    /**
      * Takes link {@code index} out of service in one request: down, off its master, and into device
      * {@code group} ({@code ip link set dev X down nomaster group G}).
      */
@@ -163,6 +204,13 @@ public final class LinkCodec {
         return out;
     }
 
+    /** RTM_GETLINK dump of one family: AF_BRIDGE lists bridge ports with their IFLA_PROTINFO. */
+    public static MessageBuilder dumpRequest(int family) {
+        MessageBuilder out = new MessageBuilder(Nl.RTM_GETLINK, 0);
+        new IfInfoMsg(family, 0, 0, 0, 0).writeTo(out);
+        return out;
+    }
+
     /** Decodes one RTM_NEWLINK message into the matching {@link Link} record. */
     public static Link decode(NetlinkMessage message) {
         ByteBuffer body = message.body();
@@ -182,7 +230,7 @@ public final class LinkCodec {
                     data.bytes(Nl.IFLA_VXLAN_LOCAL).filter(b -> b.length == 4).map(Ipv4::fromBytes).orElse(null),
                     data.bytes(Nl.IFLA_VXLAN_GROUP).filter(b -> b.length == 4).map(Ipv4::fromBytes).orElse(null),
                     data.u32(Nl.IFLA_VXLAN_LINK, 0), data.u8(Nl.IFLA_VXLAN_LEARNING).orElse(0) != 0,
-                    data.u8(Nl.IFLA_VXLAN_TTL).orElse(0));
+                    data.u8(Nl.IFLA_VXLAN_TTL).orElse(0), data.u8(Nl.IFLA_VXLAN_DF).orElse(Vxlan.DF_UNSET));
             case "macvlan" -> new Macvlan(attrs, data.u32(Nl.IFLA_MACVLAN_MODE, 0));
             case "tun" -> new Tuntap(attrs, data.u8(Nl.IFLA_TUN_TYPE).orElse(2) == 2);
             default -> new Device(attrs, kind);

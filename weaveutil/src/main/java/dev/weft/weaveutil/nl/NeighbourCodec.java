@@ -19,6 +19,9 @@ public final class NeighbourCodec {
         if (neighbour.mac() != null) {
             out.attribute(Nl.NDA_LLADDR, neighbour.mac().toBytes());
         }
+        if (neighbour.port() != 0) {
+            out.attributeBe16(Nl.NDA_PORT, neighbour.port());
+        }
         if (neighbour.vni() != 0) {
             out.attributeU32(Nl.NDA_VNI, neighbour.vni());
         }
@@ -40,6 +43,6 @@ public final class NeighbourCodec {
         Attributes a = Attributes.parse(body);
         return new Neighbour(header.family(), header.index(), a.bytes(Nl.NDA_DST).map(Inet::fromBytes).orElse(null),
                 a.bytes(Nl.NDA_LLADDR).filter(b -> b.length == 6).map(Mac::fromBytes).orElse(null), header.state(),
-                header.flags(), a.u32(Nl.NDA_MASTER, 0), a.u32(Nl.NDA_VNI, 0));
+                header.flags(), a.u32(Nl.NDA_MASTER, 0), a.u32(Nl.NDA_VNI, 0), a.be16(Nl.NDA_PORT).orElse(0));
     }
 }

@@ -76,6 +76,11 @@ public final class Nl {
     public static final int IFLA_INFO_KIND = 1;
     public static final int IFLA_INFO_DATA = 2;
     public static final int IFLA_BRPORT_MODE = 4;
+    public static final int IFLA_BRPORT_LEARNING = 8;
+    public static final int IFLA_BRPORT_UNICAST_FLOOD = 9;
+    public static final int IFLA_BRPORT_MCAST_FLOOD = 27;
+    public static final int IFLA_BRPORT_BCAST_FLOOD = 30;
+    public static final int IFLA_BRPORT_ISOLATED = 33;
     public static final int VETH_INFO_PEER = 1;
 
     public static final int IFLA_VXLAN_ID = 1;
@@ -85,6 +90,7 @@ public final class Nl {
     public static final int IFLA_VXLAN_TTL = 5;
     public static final int IFLA_VXLAN_LEARNING = 7;
     public static final int IFLA_VXLAN_PORT = 15;
+    public static final int IFLA_VXLAN_DF = 29;
 
     public static final int IFLA_MACVLAN_MODE = 1;
 
@@ -119,6 +125,7 @@ public final class Nl {
     // NDA_*
     public static final int NDA_DST = 1;
     public static final int NDA_LLADDR = 2;
+    public static final int NDA_PORT = 6;
     public static final int NDA_VNI = 7;
     public static final int NDA_IFINDEX = 8;
     public static final int NDA_MASTER = 9;

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
     private final Netlink host;
     private final ContainerFirewall firewall;
     private LinkReaper reaper;
+    private Consumer<RuntimeException> reaperFailures = e -> { };
 
     /** Plumbing whose "host" is the calling thread's namespace, with iptables for container rules. */
     public NetlinkPlumbing() {
@@ -62,6 +64,17 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         } catch (RuntimeException e) {
             host.close();
             throw e;
+        }
+    }
+
+    /**
+     * Tells {@code listener} when the background deletion of detached containers' veths fails (on
+     * the reaper's thread, as it happens); the failure is also rethrown when the plumbing closes.
+     */
+    public synchronized void onReaperFailure(Consumer<RuntimeException> listener) {
+        reaperFailures = listener;
+        if (reaper != null) {
+            reaper.onFailure(listener);
         }
     }
 
@@ -328,6 +341,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
     private synchronized LinkReaper reaper() {
         if (reaper == null) {
             reaper = LinkReaper.open(hostNs);
+            reaper.onFailure(reaperFailures);
         }
         return reaper;
     }

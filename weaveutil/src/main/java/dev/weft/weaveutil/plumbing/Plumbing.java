@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The host and container network plumbing weave needs (SPEC §3.3/§3.4 semantics). The real
- * implementation is {@link NetlinkPlumbing}; {@link FakePlumbing} keeps the same rules in memory
- * for other modules' tests. Failures are unchecked exceptions whose one-line message names the
- * operation, the object and, for kernel errors, the errno.
+ * implementation is {@link NetlinkPlumbing}; {@code FakePlumbing} (in weaveutil's test-jar) keeps
+ * the same rules in memory for other modules' tests. Failures are unchecked exceptions whose
+ * one-line message names the operation, the object and, for kernel errors, the errno.
  */
 public interface Plumbing {
 

@@ -155,6 +155,19 @@ class LinkReaperTest {
     }
 
     @Test
+    void aFailedDeletionIsToldToTheListenerAsItHappens() throws Exception {
+        java.util.concurrent.BlockingQueue<RuntimeException> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        reaper.onFailure(told::add);
+        kernel.groupFailure = new IllegalStateException("group refused");
+        kernel.singleFailure = new IllegalStateException("EBUSY");
+        kernel.add(9);
+        reaper.retire(9, "d");
+        RuntimeException failure = told.poll(LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(failure != null && failure.getMessage().equals("group refused"), String.valueOf(failure));
+        assertThrows(IllegalStateException.class, reaper::flush);
+    }
+
+    @Test
     void aFailedDeletionIsReportedByFlushOnce() {
         kernel.groupFailure = new IllegalStateException("group refused");
         kernel.singleFailure = new IllegalStateException("EBUSY");

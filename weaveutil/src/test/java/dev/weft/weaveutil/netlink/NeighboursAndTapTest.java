@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.model.Bridge;
+import dev.weft.weaveutil.model.BridgePortFlags;
 import dev.weft.weaveutil.model.Inet;
 import dev.weft.weaveutil.model.LinkAttrs;
 import dev.weft.weaveutil.model.Neighbour;
@@ -125,6 +126,39 @@ class NeighboursAndTapTest {
                 Inet.of(Ipv4.parse("192.168.10.4"))));
         assertTrue(!Shell.check("bridge", "-n", namespace.name(), "fdb", "show", "dev", "vxlan-6784")
                 .contains("02:00:00:00:00:0a"));
+    }
+
+    @Test
+    void vxlanFloodEntriesNameTheRemotePortAndVni() throws Exception {
+        netlink.links().add(new Vxlan(LinkAttrs.named("vxlan-hb"), 7, 6784, null, null, 0, false, 0, Vxlan.DF_SET));
+        assertTrue(namespace.ip("-d", "link", "show", "vxlan-hb").contains("df set"));
+        assertEquals(Vxlan.DF_SET, ((Vxlan) netlink.links().get("vxlan-hb")).df());
+        int vxlan = netlink.links().get("vxlan-hb").index();
+        java.net.InetAddress remote = Inet.of(Ipv4.parse("192.168.10.2"));
+        netlink.neighbours().append(Neighbour.vxlanFdb(vxlan, Neighbour.FLOOD, remote, 7784, 9));
+        String fdb = Shell.check("bridge", "-n", namespace.name(), "fdb", "show", "dev", "vxlan-hb");
+        assertTrue(fdb.contains("00:00:00:00:00:00 dst 192.168.10.2 port 7784 vni 9 self permanent"), fdb);
+        Neighbour listed = netlink.neighbours().list(Neighbour.FAMILY_BRIDGE, vxlan).stream()
+                .filter(Neighbour::isFlood).findFirst().orElseThrow();
+        assertEquals(7784, listed.port());
+        assertEquals(9, listed.vni());
+        netlink.neighbours().delete(listed);
+        assertTrue(!Shell.check("bridge", "-n", namespace.name(), "fdb", "show", "dev", "vxlan-hb").contains("dst"));
+    }
+
+    @Test
+    void bridgePortsCanBeIsolatedAndKeptFromFloods() {
+        netlink.links().add(new Vxlan(LinkAttrs.named("vxlan-6784"), 42, 6784, null, null, 0, true, 0));
+        netlink.links().setMaster("vxlan-6784", "weave");
+        netlink.links().setBridgePort("vxlan-6784", BridgePortFlags.UNCHANGED.withIsolated(true));
+        JsonNode port = namespace.ipJson("-d", "link", "show", "vxlan-6784").get(0).path("linkinfo")
+                .path("info_slave_data");
+        assertTrue(port.path("isolated").asBoolean(), port.toString());
+        assertEquals(Boolean.TRUE, netlink.links().bridgePort("vxlan-6784").orElseThrow().isolated());
+        netlink.links().setBridgePort("vxlan-6784", BridgePortFlags.UNCHANGED.withoutFlooding());
+        BridgePortFlags flags = netlink.links().bridgePort("vxlan-6784").orElseThrow();
+        assertEquals(new BridgePortFlags(true, true, false, false, false), flags);
+        assertTrue(netlink.links().bridgePort("weave").isEmpty(), "the bridge itself is no port");
     }
 
     @Test

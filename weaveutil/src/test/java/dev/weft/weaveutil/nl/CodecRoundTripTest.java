@@ -11,6 +11,7 @@ import dev.weft.weaveutil.addr.Ipv4;
 import dev.weft.weaveutil.addr.Mac;
 import dev.weft.weaveutil.model.Address;
 import dev.weft.weaveutil.model.Bridge;
+import dev.weft.weaveutil.model.BridgePortFlags;
 import dev.weft.weaveutil.model.Inet;
 import dev.weft.weaveutil.model.Link;
 import dev.weft.weaveutil.model.LinkAttrs;
@@ -138,6 +139,55 @@ class CodecRoundTripTest {
         Neighbour back = NeighbourCodec.decode(only(NeighbourCodec.encode(Nl.RTM_NEWNEIGH, 0, fdb)));
         assertEquals(fdb, back);
         assertEquals(Neighbour.FAMILY_BRIDGE, back.family());
+        assertTrue(back.isFlood());
+    }
+
+    @Test
+    void vxlanFdbEntriesCarryTheRemotePortAndVniInNetworkOrder() throws Exception {
+        // bridge fdb append 00:00:00:00:00:00 dev #6 dst 198.18.0.12 port 6784 vni 4242 self permanent
+        Neighbour fdb = Neighbour.vxlanFdb(6, Neighbour.FLOOD, InetAddress.getByName("198.18.0.12"), 6784, 4242);
+        NetlinkMessage encoded = only(NeighbourCodec.encode(Nl.RTM_NEWNEIGH, Nl.NLM_F_APPEND, fdb));
+        ByteBuffer body = encoded.body();
+        NdMsg header = NdMsg.read(body);
+        assertEquals(Neighbour.FAMILY_BRIDGE, header.family());
+        assertEquals(Nl.NTF_SELF, header.flags());
+        Attributes a = Attributes.parse(body);
+        assertArrayEquals(new byte[] {0x1a, (byte) 0x80}, a.bytes(Nl.NDA_PORT).orElseThrow());
+        assertEquals(4242, a.u32(Nl.NDA_VNI, 0));
+        assertArrayEquals(new byte[] {(byte) 198, 18, 0, 12}, a.bytes(Nl.NDA_DST).orElseThrow());
+        assertEquals(fdb, NeighbourCodec.decode(encoded));
+
+        Neighbour master = Neighbour.bridgeFdb(9, Mac.parse("02:00:00:00:00:0a"));
+        Neighbour masterBack = NeighbourCodec.decode(only(NeighbourCodec.encode(Nl.RTM_DELNEIGH, 0, master)));
+        assertEquals(master, masterBack);
+        assertEquals(Nl.NTF_MASTER, masterBack.flags());
+    }
+
+    @Test
+    void vxlanDontFragmentIsSentOnlyWhenAsked() {
+        Vxlan heartbeat = new Vxlan(LinkAttrs.named("vxlan-hb"), 7, 6784, null, null, 0, false, 0, Vxlan.DF_SET);
+        assertEquals(heartbeat, LinkCodec.decode(only(LinkCodec.newLink(heartbeat))));
+        Attributes data = Attributes.parse(only(LinkCodec.newLink(Vxlan.of(LinkAttrs.named("vx"), 7, 6784)))
+                .body().position(IfInfoMsg.LENGTH)).nested(Nl.IFLA_LINKINFO).nested(Nl.IFLA_INFO_DATA);
+        assertTrue(!data.has(Nl.IFLA_VXLAN_DF));
+    }
+
+    @Test
+    void bridgePortFlagsRoundTripAndOnlyNamedFlagsAreSent() {
+        BridgePortFlags isolated = BridgePortFlags.UNCHANGED.withIsolated(true);
+        NetlinkMessage m = only(LinkCodec.setBridgePort(12, isolated));
+        assertEquals(Nl.RTM_SETLINK, m.type());
+        ByteBuffer body = m.body();
+        IfInfoMsg header = IfInfoMsg.read(body);
+        assertEquals(Nl.AF_BRIDGE, header.family());
+        assertEquals(12, header.index());
+        Attributes protinfo = Attributes.parse(body).nested(Nl.IFLA_PROTINFO);
+        assertEquals(1, protinfo.u8(Nl.IFLA_BRPORT_ISOLATED).orElseThrow());
+        assertTrue(!protinfo.has(Nl.IFLA_BRPORT_LEARNING));
+        assertEquals(isolated, LinkCodec.decodeBridgePort(only(LinkCodec.setBridgePort(12, isolated))));
+
+        BridgePortFlags quiet = new BridgePortFlags(false, true, null, null, null).withoutFlooding();
+        assertEquals(quiet, LinkCodec.decodeBridgePort(only(LinkCodec.setBridgePort(3, quiet))));
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.weft.cli.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.ApiUnreachableException;
+import dev.weft.cli.api.HttpWeaveApi;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.api.WeaveApi.Listener;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The unix-socket client against a real unix socket that answers what each test scripts. */
+class UnixSocketHttpTest {
+    @TempDir
+    Path dir;
+    private ServerSocketChannel server;
+    private Thread serving;
+    private final List<String> requests = new ArrayList<>();
+
+    /** Serves one connection: records the request head, sends {@code answer}, closes. */
+    private Path serveOnce(String answer) throws IOException {
+        Path socket = dir.resolve("api.sock");
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
+        serving = new Thread(() -> {
+            try (SocketChannel client = server.accept()) {
+                ByteBuffer in = ByteBuffer.allocate(8192);
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().contains("\r\n\r\n") && client.read(in) > 0) {
+                    in.flip();
+                    head.append(StandardCharsets.US_ASCII.decode(in));
+                    in.clear();
+                }
+                synchronized (requests) {
+                    requests.add(head.toString());
+                }
+                client.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                // the test sees what did not arrive
+            }
+        });
+        serving.start();
+        return socket;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (serving != null) {
+            serving.join(5000);
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void contentLengthAnswer() throws Exception {
+        Path socket = serveOnce("HTTP/1.1 200 OK\r\nContent-Length: 12\r\nContent-Type: text/plain\r\n\r\nweave.local.");
+        UnixSocketHttp.Answer answer = UnixSocketHttp.exchange(socket, "GET", "/domain", Map.of("Accept", "text/plain"));
+        assertEquals(new UnixSocketHttp.Answer(200, "weave.local."), answer);
+        serving.join(5000);
+        String head = requests.get(0);
+        assertEquals("GET /domain HTTP/1.1", head.lines().findFirst().orElseThrow());
+        assertEquals(true, head.contains("\r\nAccept: text/plain\r\n") && head.contains("\r\nConnection: close\r\n"));
+    }
+
+    @Test
+    void chunkedAnswer() throws Exception {
+        Path socket = serveOnce("HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nconta\r\n12\r\niner c1 not found\n\r\n0\r\n\r\n");
+        assertEquals(new UnixSocketHttp.Answer(404, "container c1 not found\n"),
+                UnixSocketHttp.exchange(socket, "POST", "/weft/attach/c1", Map.of()));
+    }
+
+    @Test
+    void answerEndingWithTheConnection() throws Exception {
+        Path socket = serveOnce("HTTP/1.0 503 Service Unavailable\r\n\r\nstarting");
+        assertEquals(new UnixSocketHttp.Answer(503, "starting"), UnixSocketHttp.exchange(socket, "GET", "/status",
+                Map.of()));
+    }
+
+    @Test
+    void malformedAnswerIsAnError() throws Exception {
+        Path socket = serveOnce("nonsense");
+        assertThrows(IOException.class, () -> UnixSocketHttp.exchange(socket, "GET", "/status", Map.of()));
+    }
+
+    @Test
+    void theApiClientTalksToARouterOnAUnixSocket() throws Exception {
+        Path socket = serveOnce("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n10.32.0.1");
+        ApiResponse response = new HttpWeaveApi("unix://" + socket, "").call(Listener.STATUS, "POST",
+                "/weft/attach/c1", Params.of().add("addr", "net:10.2.0.0/16").map(), null);
+        assertEquals(new ApiResponse(200, "10.32.0.1"), response);
+        serving.join(5000);
+        assertEquals("POST /weft/attach/c1?addr=net%3A10.2.0.0%2F16 HTTP/1.1", requests.get(0).lines().findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    void noRouterOnTheSocketIsUnreachable() {
+        Path missing = dir.resolve("none.sock");
+        ApiUnreachableException e = assertThrows(ApiUnreachableException.class,
+                () -> new HttpWeaveApi(missing.toString(), "").call(Listener.CONTROL, "GET", "/status", Map.of(), null));
+        assertEquals(true, e.getMessage().startsWith("cannot reach the router at " + missing + ": "), e.getMessage());
+    }
+
+    @Test
+    void onlyAbsolutePathsAreSockets() {
+        assertEquals(Path.of("/run/weave/api.sock"), UnixSocketHttp.socketPath("unix:///run/weave/api.sock"));
+        assertEquals(Path.of("/run/weave/api.sock"), UnixSocketHttp.socketPath("/run/weave/api.sock"));
+        assertNull(UnixSocketHttp.socketPath("127.0.0.1:6784"));
+        assertNull(UnixSocketHttp.socketPath("unix://api.sock"));
+    }
+}
