@@ -36,6 +36,27 @@ bench_cleanup() {
     fi
 }
 
+# bench_claim_lab: the run lock of the lab instance WEFT_LAB names (default 0), as tests/e2e/run
+# takes it, unless this process already runs under its holder (`lab session`, WEFT_LAB_LOCK_HELD).
+bench_claim_lab() {
+    # shellcheck source=../scripts/lib/lab-instance.sh
+    source "$BENCH_REPO/scripts/lib/lab-instance.sh"
+    instance_from_env || exit 1
+    export WEFT_LAB=$LAB_INSTANCE
+    [[ -n ${WEFT_LAB_LOCK_HELD:-} ]] && return 0
+    ancestor_has_open "$LAB_RUN_LOCK" 2>/dev/null && return 0
+    instance_claim "$LAB_INSTANCE" || bench_die "cannot take lab instance $LAB_INSTANCE ($LAB_RUN_LOCK)"
+}
+
+# bench_install_cli: this tree's weave command in the instance (as tests/e2e/run installs it; install.sh
+# rebuilds only what is stale), used by `lab weave` through WEFT_WEAVE_CLI
+bench_install_cli() {
+    export WEFT_PREFIX=$LAB_CLI_PREFIX WEFT_BASH_COMPLETION_DIR=$LAB_CLI_PREFIX/share/bash-completion/completions
+    export WEFT_INSTALL_MAN=no WEFT_HOME=$LAB_CLI_PREFIX/lib/weft WEFT_WEAVE_CLI=$LAB_CLI_PREFIX/bin/weave
+    flock -w 3600 "$BENCH_REPO/scripts/install.sh" "$BENCH_REPO/scripts/install.sh" >/dev/null 2>&1 ||
+        bench_die "scripts/install.sh failed"
+}
+
 # bench_setup NAME: root, tools, the lab's run lock, host1 up with the images, a router running.
 bench_setup() {
     BENCH_NAME=$1
@@ -44,16 +65,10 @@ bench_setup() {
     command -v awk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gawk >/dev/null 2>&1
     command -v curl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null 2>&1
     command -v curl >/dev/null || bench_die "curl missing and could not be installed"
-    mkdir -p /var/lib/weft-lab
-    if [[ -z ${WEFT_LAB_LOCK_HELD:-} ]]; then   # set by a caller that holds the lock for several runs
-        exec 8>/var/lib/weft-lab/run.lock   # the lock tests/e2e/run holds: no suite shares the lab with us
-        flock -w 3600 8 || bench_die "another run holds the lab (/var/lib/weft-lab/run.lock)"
-    fi
+    bench_claim_lab
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
-    # measure this tree: its weave command (installed while holding the lab, as tests/e2e/run does;
-    # install.sh rebuilds only what is stale) and, below, its images
-    "$BENCH_REPO/scripts/install.sh" >/dev/null 2>&1 || bench_die "scripts/install.sh failed"
+    bench_install_cli
     if "$LAB" status 2>/dev/null | grep -q "^$BENCH_HOST .* engine pid"; then
         BENCH_LAB_WAS_UP=1
     else
