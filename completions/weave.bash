@@ -256,7 +256,7 @@ function _picocli_weave_launch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-restart' '--no-detect-tls' '--help' '--debug' '--local'"
+  local flag_opts="'--no-restart' '--tls' '--tlsverify' '--no-detect-tls' '--help' '--debug' '--local'"
   local arg_opts="'--password' '-password' '--port' '-port' '--ipalloc-range' '--iprange' '-iprange' '-H' '--tlscacert' '--tlscert' '--tlskey' '--http-addr' '--status-addr'"
 
   type compopt &>/dev/null && compopt +o default

@@ -2,9 +2,14 @@
  * sigproxy <command> [arguments ...]
  *
  * Runs <command> (looked up on PATH) as a child with the same stdin, stdout,
- * stderr and environment, and passes every SIGINT and SIGTERM it receives on
- * to its whole process group, so that a container whose PID 1 is sigproxy
- * stops its real workload on `docker stop`.
+ * stderr and environment, and passes every catchable signal it receives
+ * (SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, ...) on to its
+ * whole process group, so that a container whose PID 1 is sigproxy stops its
+ * real workload on `docker stop` and sees `docker kill -s <sig>`. As PID 1 it
+ * also reaps the orphans the container leaves to it. Not passed on: SIGKILL
+ * and SIGSTOP (nobody can catch them), SIGCHLD (its own, for reaping), and the
+ * fault signals (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS), which are
+ * left to act on sigproxy itself.
  *
  * Exit status:
  *   0..254  the child exited normally with this status
@@ -12,8 +17,8 @@
  *   1       usage error (no command), the child could not be started,
  *           or a system call failed (a one-line message is printed to stderr)
  *
- * Signals are never handled asynchronously: SIGINT, SIGTERM and SIGCHLD are
- * blocked before the child starts and taken one at a time with sigwaitinfo(),
+ * Signals are never handled asynchronously: all of them are blocked before
+ * the child starts and taken one at a time with sigwaitinfo(),
  * so none is lost between start-up and the wait loop. Sending a signal to our
  * own group delivers it to us too; that echo is recognised by its sender and
  * dropped, so one incoming signal is forwarded exactly once.
@@ -62,6 +67,22 @@ static int exit_status_for(int wait_status)
 	return EXIT_KILLED_BY_SIGNAL;
 }
 
+/* Signals the kernel raises for a fault of this very process: blocking them would be fatal. */
+static bool is_fault(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGTRAP || sig == SIGSYS;
+}
+
+/* Every signal sigproxy takes with sigwaitinfo(): all that can be caught, less the fault signals. */
+static void handled_signals(sigset_t *set)
+{
+	if (sigfillset(set) < 0 || sigdelset(set, SIGKILL) < 0 || sigdelset(set, SIGSTOP) < 0)
+		die("sigset");
+	for (int sig = 1; sig < NSIG; sig++)
+		if (is_fault(sig) && sigdelset(set, sig) < 0)
+			die("sigset");
+}
+
 static pid_t start_child(char *const argv[], const sigset_t *parent_mask)
 {
 	posix_spawnattr_t attr;
@@ -71,9 +92,9 @@ static pid_t start_child(char *const argv[], const sigset_t *parent_mask)
 
 	if ((err = posix_spawnattr_init(&attr)) != 0)
 		goto fail;
-	/* Even if we were started with them ignored: the child is the one meant to act on them. */
+	/* Even if we were started with them ignored (a background job): the child is meant to act on them. */
 	if (sigemptyset(&defaults) < 0 || sigaddset(&defaults, SIGINT) < 0 ||
-	    sigaddset(&defaults, SIGTERM) < 0)
+	    sigaddset(&defaults, SIGQUIT) < 0 || sigaddset(&defaults, SIGTERM) < 0)
 		die("sigset");
 	if ((err = posix_spawnattr_setsigdefault(&attr, &defaults)) != 0 ||
 	    (err = posix_spawnattr_setsigmask(&attr, parent_mask)) != 0 ||
@@ -136,9 +157,7 @@ int main(int argc, char *argv[])
 		return EXIT_FAILURE_OURS;
 	}
 
-	if (sigemptyset(&handled) < 0 || sigaddset(&handled, SIGINT) < 0 ||
-	    sigaddset(&handled, SIGTERM) < 0 || sigaddset(&handled, SIGCHLD) < 0)
-		die("sigset");
+	handled_signals(&handled);
 	if (sigprocmask(SIG_BLOCK, &handled, &original) < 0)
 		die("sigprocmask");
 

@@ -127,3 +127,27 @@ wait_for_exit() {
 	wait_for_exit
 	[ "$status" -eq 5 ]
 }
+
+@test "every catchable signal is passed on, each once" {
+	start_in_own_group sh -c '
+		for s in HUP QUIT USR1 USR2 ALRM WINCH PIPE CONT; do trap "echo $s >>got" $s; done
+		echo ready >ready
+		while [ ! -e stop ]; do sleep 0.05; done
+		exit 6'
+	wait_for_content ready ready
+	expected=
+	for s in HUP QUIT USR1 USR2 ALRM WINCH PIPE CONT; do
+		kill -"$s" "$group"
+		expected="${expected:+$expected$'\n'}$s"
+		wait_for_content got "$expected"
+	done
+	touch stop
+	wait_for_exit
+	[ "$status" -eq 6 ]
+}
+
+@test "sigproxy ends with its child even while the child's own children still run" {
+	start_in_own_group sh -c 'sleep 3 & exit 9'
+	wait_for_exit
+	[ "$status" -eq 9 ]
+}

@@ -102,9 +102,9 @@ connection_line() { weave_on "$1" status connections | grep "^[-<][->] $2[: ]"; 
     eventually 30 uses host1 "$HOST2" fastdp
     eventually 30 uses host1 "$HOST3" fastdp
     start_container host1 --name=caller >/dev/null
-    start_container host2 --name=b >/dev/null
-    start_container host3 --name=c >/dev/null
-    for target in "$(container_ip host2 b)" "$(container_ip host3 c)"; do
+    start_container host2 --name=bb >/dev/null
+    start_container host3 --name=cc >/dev/null
+    for target in "$(container_ip host2 bb)" "$(container_ip host3 cc)"; do
         # an ARP request is a broadcast; exactly one answer means it arrived exactly once
         run exec_on host1 caller arping -c 1 -w 3 -I ethwe "$target"
         [ "$status" -eq 0 ]

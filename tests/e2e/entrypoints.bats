@@ -119,3 +119,29 @@ plumb_ethwe() {
     [ "$status" -eq 1 ]
     assert_equal "No command specified" "$output"
 }
+
+@test "docker kill -s: sigproxy as PID 1 passes every catchable signal on" {
+    start_container host1 --name=cbins-sig "--volume=$SIGPROXY:/sigproxy:ro" --entrypoint=/sigproxy "$SMALL_IMAGE" \
+        sh -c 'for s in HUP USR1 USR2 WINCH QUIT; do trap "echo got $s" $s; done; echo ready; while :; do sleep 1 & wait; done' \
+        >/dev/null
+    wait_for_log cbins-sig ready
+    local s
+    for s in HUP USR1 USR2 WINCH QUIT; do
+        docker_on host1 kill -s "$s" cbins-sig >/dev/null
+        wait_for_log cbins-sig "got $s"
+    done
+    assert_equal true "$(docker_on host1 inspect -f '{{.State.Running}}' cbins-sig)"
+}
+
+@test "sigproxy as PID 1 reaps the orphans the container leaves to it" {
+    run docker_on host1 run --rm "--volume=$SIGPROXY:/sigproxy:ro" --entrypoint=/sigproxy "$SMALL_IMAGE" \
+        sh -c 'for i in 1 2 3 4 5; do sh -c "sleep 0.2 &"; done; sleep 2; echo "zombies=$(cat /proc/[0-9]*/stat | grep -c ") Z ")"'
+    [ "$status" -eq 0 ]
+    [ "$output" = "zombies=0" ]   # five orphaned sleeps ended while sigproxy was their parent
+}
+
+@test "weavewait with a command that is not there: a clear message, status 1" {
+    run docker_on host1 run --rm "--volume=$WEAVEWAIT/weavewait-noop:/w/w:ro" "$SMALL_IMAGE" /w/w no-such-command
+    [ "$status" -eq 1 ]
+    assert_equal "weavewait: cannot run no-such-command: No such file or directory" "$output"
+}

@@ -26,11 +26,12 @@ fresh_router() {
     docker_on host1 run -d --label weft.e2e=1 --name=w1 "$SMALL_IMAGE" sleep 86400 >/dev/null
     err=$BATS_TEST_TMPDIR/err
     start=$(date +%s)
-    # the CLI is still waiting after 6 s: timeout sends it SIGINT, as Ctrl-C would
+    # the CLI is still waiting after 10 s (its start may take a few on a busy machine): timeout sends it
+    # SIGINT, as Ctrl-C would
     code=0
-    timeout -s INT 6 "$LAB" weave host1 attach w1 >/dev/null 2>"$err" || code=$?
+    timeout -s INT 10 "$LAB" weave host1 attach w1 >/dev/null 2>"$err" || code=$?
     [ "$code" -ne 0 ]
-    (($(date +%s) - start >= 6))
+    (($(date +%s) - start >= 10))
     cat "$err" >&2
     grep -qx 'waiting for IP allocation consensus: 1 of quorum 2 peers heard; run `weave status ipam`' "$err"
     [ "$(grep -c 'waiting for' "$err")" -eq 1 ]

@@ -12,7 +12,7 @@ setup_file() {
 teardown_file() { lab_teardown_file; }
 
 # host1_script BODY: runs BODY with `bash -euo pipefail` on host1.
-host1_script() { run_on host1 env -u DOCKER_HOST bash -euo pipefail -c "$1"; }
+host1_script() { run_on host1 env -u DOCKER_HOST PATH="$(dirname "$WEAVE_CLI"):$PATH" bash -euo pipefail -c "$1"; }
 
 docker_bridge_ip() { run_on host1 ip -4 -o addr show dev docker0 | awk '{ split($4, a, "/"); print a[1] }'; }
 

@@ -23,8 +23,13 @@ import dev.weft.router.mesh.GossipChannels;
 import dev.weft.router.mesh.Membership;
 import dev.weft.router.mesh.Mesh;
 import dev.weft.router.mesh.Overlay;
+import dev.weft.router.proxy.DnsSettings;
+import dev.weft.router.proxy.ProxyAttacher;
+import dev.weft.router.proxy.ProxyService;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
+import dev.weft.weaveutil.plumbing.Plumbing;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,7 @@ final class Components implements AutoCloseable {
     private Ipam ipam;
     private NameBook names;
     private StartupReconciliation reconciliation;
+    private ProxyService proxy;
 
     @FunctionalInterface
     interface Step {
@@ -67,6 +73,11 @@ final class Components implements AutoCloseable {
 
         HostTools hostTools(DaemonConfig config) {
             return HostTools.onHost();
+        }
+
+        ProxyService proxy(DaemonConfig config, ProxyAttacher.Attach attach, Plumbing plumbing, DnsSettings dns) {
+            return ProxyService.create(config.proxy(), config.dockerApi(), attach, plumbing, dns,
+                    "weavevolumes-" + Version.current());
         }
 
         /** The peer mesh over TCP on {@code --host:--port}; not yet listening. */
@@ -149,7 +160,8 @@ final class Components implements AutoCloseable {
         HostTools tools = factory.hostTools(config);
         toClose.push(tools);
         tools.reportReaperFailures(failures);
-        HostSide host = HostSide.create(hostConfig(config, tools), tools.plumbing(), tools.hostNs(),
+        HostSideConfig hostConfig = hostConfig(config, tools);
+        HostSide host = HostSide.create(hostConfig, tools.plumbing(), tools.hostNs(),
                 tools.iptables(), containers, addresses, names, tools.announcer(), failures);
         toClose.push(host);
         modules.addAll(host.apiModules());
@@ -166,6 +178,33 @@ final class Components implements AutoCloseable {
                 mesh.setOverlay(plane);
             }
         });
+        if (config.proxy() != null && docker != null) {
+            proxy = factory.proxy(config, host.attachService()::attach, tools.plumbing(),
+                    proxyDns(config, hostConfig));
+            toClose.push(proxy);
+            eventSubscribers.add(proxy.events());
+            startSteps.add(proxy::start);
+        }
+    }
+
+    /** weaveDNS as containers created through the proxy reach it; null without DNS or an address to give them. */
+    private static DnsSettings proxyDns(DaemonConfig config, HostSideConfig host) {
+        if (config.dns() == null) {
+            return null;
+        }
+        InetAddress listen = config.dns().listenAddress().getAddress();
+        String ip = listen.isAnyLocalAddress() ? host.dockerBridgeIp() : listen.getHostAddress();
+        if (ip == null) {
+            LOG.warn("weaveDNS listens on all addresses and the Docker bridge has none: containers created through "
+                    + "the proxy keep Docker's DNS settings");
+            return null;
+        }
+        return new DnsSettings(ip, config.dns().domain().name());
+    }
+
+    /** Where the Docker API proxy listens (empty when it does not run). */
+    List<String> proxyAddresses() {
+        return proxy == null ? List.of() : proxy.addresses();
     }
 
     private static HostSideConfig hostConfig(DaemonConfig config, HostTools tools) {
@@ -218,6 +257,9 @@ final class Components implements AutoCloseable {
             return;
         }
         reconciliation.run();
+        if (proxy != null) {
+            proxy.reattachRunning();
+        }
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class Daemon implements AutoCloseable {
         List<String> notices = new ArrayList<>(store.notices());
         config.startupNotices().forEach(notice -> notices.add("warning: " + notice));
         new StartupNotices(notices).register(untilReady);
-        new RouterApi(mesh, RouterApi.ProxyAddresses.NONE).register(untilReady);
+        new RouterApi(mesh, components::proxyAddresses).register(untilReady);
         for (ApiModule module : components.apiModules()) {
             module.register(untilReady);
         }

@@ -6,6 +6,8 @@ import dev.weft.router.dns.DnsConfig;
 import dev.weft.router.http.ListenAddress;
 import dev.weft.router.identity.PeerIdentity;
 import dev.weft.router.ipam.IpamConfig;
+import dev.weft.router.proxy.ProxyConfig;
+import dev.weft.router.proxy.ProxyTls;
 import dev.weft.router.store.Store;
 import dev.weft.weaveutil.addr.Cidr;
 import java.net.InetSocketAddress;
@@ -22,7 +24,7 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                     List<String> trustedSubnets, List<String> peers, ListenAddress httpAddress,
                     ListenAddress statusAddress, ListenAddress metricsAddress, IpamConfig ipam, DnsConfig dns,
                     Path dataFile, Path hostRoot, Path procPath, String dockerApi, String weaveBridge,
-                    String dockerBridge, int mtu, boolean noFastdp, MeshOptions mesh,
+                    String dockerBridge, int mtu, boolean noFastdp, MeshOptions mesh, ProxyConfig proxy,
                     List<String> startupNotices) {
 
     /**
@@ -74,7 +76,21 @@ record DaemonConfig(PeerIdentity identity, int port, boolean peerDiscovery, int 
                 o.weaveBridge, o.dockerBridge, o.mtu, o.noFastdp, new MeshOptions(o.host.strip(), o.connLimit, o.resume,
                         o.restartSentinel.isBlank() ? null : Path.of(o.restartSentinel),
                         o.effectivePassword(environmentPassword) != null),
-                List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
+                proxy(o), List.copyOf(UnsupportedFlags.notices(o, environmentPassword)));
+    }
+
+    /** The Docker API proxy's settings, or null when it is not to run. */
+    private static ProxyConfig proxy(WeaverOptions o) {
+        if (!o.proxy || o.noProxy) {
+            return null;
+        }
+        if (o.dockerApi == null || o.dockerApi.isBlank()) {
+            throw new IllegalArgumentException("--proxy needs a Docker API (--docker-api is empty)");
+        }
+        ProxyTls tls = ProxyTls.fromFlags(o.tls, o.tlsVerify, o.tlsCaCert, o.tlsCert, o.tlsKey,
+                ProxyTls.defaultCertDir(System.getenv("DOCKER_CERT_PATH")));
+        return ProxyConfig.fromFlags(o.proxyHosts, tls, o.withoutDns || o.noDns, o.noDefaultIpalloc, o.noRewriteHosts,
+                o.rewriteInspect, o.hostnameFromLabel, o.hostnameMatch, o.hostnameReplacement, o.noMulticastRoute);
     }
 
     private static IpamConfig ipam(WeaverOptions o, PeerIdentity identity) {

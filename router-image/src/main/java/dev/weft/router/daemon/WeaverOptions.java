@@ -86,6 +86,8 @@ public final class WeaverOptions {
     String pluginMeshSocket;
     @Option(names = "--proxy", arity = "0..1", description = "Run the Docker API proxy")
     boolean proxy;
+    @Option(names = "--no-proxy", arity = "0..1", description = "Do not run the Docker API proxy (wins over --proxy)")
+    boolean noProxy;
     @Option(names = "-H", description = "Proxy listen address (repeatable)")
     List<String> proxyHosts = new ArrayList<>();
     @Option(names = "--no-default-ipalloc", arity = "0..1")

@@ -196,4 +196,34 @@ class WeaverTest {
         assertEquals(1, status);
         assertEquals(expected + "\n", e.toString());
     }
+
+    @Test
+    void proxyFlags() {
+        assertEquals(0, run("--name", "::1", "--proxy", "-H", "unix:///var/run/weave/weave.sock", "-H", "tcp://0.0.0.0:12375",
+                "--tlsverify", "--tlscacert", "/t/ca.pem", "--tlscert", "/t/cert.pem", "--tlskey", "/t/key.pem",
+                "--hostname-match", "^aws-(.*)", "--rewrite-inspect", "--no-multicast-route=true"), err.toString());
+        var proxy = started.proxy();
+        assertEquals(List.of("unix:///var/run/weave/weave.sock", "tcp://0.0.0.0:12375"),
+                proxy.listen().stream().map(dev.weft.router.proxy.Endpoint::text).toList());
+        assertTrue(proxy.tls().enabled() && proxy.tls().verify());
+        assertEquals("/t/ca.pem", proxy.tls().caCert().toString());
+        assertTrue(proxy.rewriteInspect() && proxy.noMulticastRoute() && proxy.rewriteHosts());
+        assertEquals("web", proxy.hostnames().hostname("aws-web", null));
+    }
+
+    @Test
+    void noProxyWinsAndWithoutTheFlagThereIsNone() {
+        assertEquals(0, run("--name", "::1", "--proxy", "--no-proxy"));
+        assertNull(started.proxy());
+        assertEquals(0, run("--name", "::1", "--proxy", "--proxy=false"));
+        assertNull(started.proxy());
+    }
+
+    @Test
+    void aBadProxyAddressIsOneLine() {
+        assertEquals(1, run("--name", "::1", "--proxy", "-H", "tcp://0.0.0.0:x"));
+        assertEquals("weaver: -H tcp://0.0.0.0:x: invalid port 'x'\n", err.toString());
+        assertEquals(1, run("--name", "::1", "--proxy", "--hostname-match", "("));
+        assertTrue(err.toString().endsWith("weaver: --hostname-match (: Unclosed group\n"), err.toString());
+    }
 }

@@ -2,11 +2,10 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.service.LaunchOptions;
+import dev.weft.cli.service.ProxyLaunch;
 import dev.weft.cli.service.RouterLauncher;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -35,11 +34,18 @@ public final class Launch extends WeaveCommand {
     @Option(names = "--no-restart", description = "Do not restart the router when it stops or Docker restarts.")
     boolean noRestart;
 
-    @Option(names = "-H", paramLabel = "ENDPOINT", description = "Where the Docker API proxy listens (repeatable): "
-            + "[tcp://][host]:port or [unix://]/absolute/path; default unix:///var/run/weave/weave.sock.")
+    @Option(names = "-H", paramLabel = "ENDPOINT", description = "Where the Docker API proxy listens: "
+            + "unix:///absolute/path or tcp://[host]:port (repeatable; default unix:///var/run/weave/weave.sock, or "
+            + "tcp://0.0.0.0:12375 when the docker client uses TCP).")
     List<String> proxyHosts = new ArrayList<>();
 
-    @Option(names = "--tlscacert", paramLabel = "FILE", description = "The proxy's TLS CA certificate.")
+    @Option(names = "--tls", description = "Serve the proxy's TCP addresses with TLS.")
+    boolean tls;
+
+    @Option(names = "--tlsverify", description = "TLS, and require client certificates signed by --tlscacert.")
+    boolean tlsVerify;
+
+    @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate for --tlsverify.")
     String tlsCaCert;
 
     @Option(names = "--tlscert", paramLabel = "FILE", description = "The proxy's TLS certificate.")
@@ -48,8 +54,7 @@ public final class Launch extends WeaveCommand {
     @Option(names = "--tlskey", paramLabel = "FILE", description = "The proxy's TLS key.")
     String tlsKey;
 
-    @Option(names = "--no-detect-tls", description = "Do not copy TLS settings from the Docker daemon's command line "
-            + "(weft never does).")
+    @Option(names = "--no-detect-tls", description = "Do not copy the TLS settings of the running dockerd.")
     boolean noDetectTls;
 
     @Option(names = "--http-addr", paramLabel = "ADDRESS", description = "Where the router's API listens: host:port or "
@@ -69,21 +74,12 @@ public final class Launch extends WeaveCommand {
 
     @Override
     protected void execute() {
-        Map<String, String> tlsFiles = new LinkedHashMap<>();
-        putIfGiven(tlsFiles, "--tlscacert", tlsCaCert);
-        putIfGiven(tlsFiles, "--tlscert", tlsCert);
-        putIfGiven(tlsFiles, "--tlskey", tlsKey);
-        LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, proxyHosts, tlsFiles,
-                last(httpAddr), last(statusAddr), routerArgs);
+        LaunchOptions options = new LaunchOptions(port, ipallocRange, password, noRestart, last(httpAddr),
+                last(statusAddr), routerArgs,
+                new ProxyLaunch.Options(proxyHosts, tls, tlsVerify, tlsCaCert, tlsCert, tlsKey, noDetectTls));
         out().println(new RouterLauncher(services.env(), services.docker(),
                 services.api(options.effectiveHttpAddr(services.env()), options.effectiveStatusAddr(services.env())),
                 services.host(), err()).launch(options));
-    }
-
-    private static void putIfGiven(Map<String, String> files, String flag, String file) {
-        if (file != null) {
-            files.put(flag, file);
-        }
     }
 
     private static String last(List<String> values) {

@@ -28,4 +28,9 @@ public interface Host {
 
     /** Runs a program and returns its stdout; a non-zero exit is returned as empty output. */
     String output(List<String> command);
+
+    /** The command line of the Docker daemon serving this network namespace, if one can be seen. */
+    default Optional<List<String>> dockerDaemonCommandLine() {
+        return Optional.empty();
+    }
 }

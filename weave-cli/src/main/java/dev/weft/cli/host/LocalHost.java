@@ -125,4 +125,36 @@ public final class LocalHost implements Host {
             throw WeaveException.error("interrupted while running " + command.get(0));
         }
     }
+
+    /** Finds {@code dockerd} among the processes (the CLI sees the host's) that share our network namespace. */
+    @Override
+    public Optional<List<String>> dockerDaemonCommandLine() {
+        Path proc = Path.of("/proc");
+        String ourNet;
+        try {
+            ourNet = Files.readSymbolicLink(proc.resolve("self/ns/net")).toString();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try (var pids = Files.list(proc)) {
+            for (Path p : (Iterable<Path>) pids::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    if (!Files.readString(p.resolve("comm")).strip().equals("dockerd")
+                            || !Files.readSymbolicLink(p.resolve("ns/net")).toString().equals(ourNet)) {
+                        continue;
+                    }
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    return Optional.of(List.of(cmdline.split("\0")));
+                } catch (IOException e) {
+                    // the process ended, or is not ours to look at
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
 }

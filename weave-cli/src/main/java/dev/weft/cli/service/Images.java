@@ -9,6 +9,8 @@ public final class Images {
     public static final String DB = "weft/weavedb:latest";
     /** Label on containers holding weft's persisted state; {@code reset} removes them with their volumes. */
     public static final String VOLUMES_LABEL = "weavevolumes";
+    /** Holds the weavewait builds the Docker API proxy binds into containers (never started). */
+    public static final String VOLUMES_CONTAINER = "weavevolumes-" + WeftVersion.VERSION;
 
     private Images() {
     }

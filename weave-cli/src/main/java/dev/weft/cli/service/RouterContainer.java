@@ -16,14 +16,10 @@ import java.util.Set;
 /**
  * The router container {@code launch} creates (SPEC 2.3 item 3): its arguments in the original's order
  * ({@code ... --http-addr --status-addr --resolv-conf <proxy -H/TLS> --plugin --proxy <user's>}), its
- * environment and mounts, and the user's {@code WEAVE_DOCKER_ARGS}. Pure: the host's facts come in.
+ * environment and mounts, and the user's {@code WEAVE_DOCKER_ARGS}. Pure: the host's facts come in. Proxy
+ * sockets at other unix paths reach the proxy's own socket through links that {@link ProxyLaunch} makes.
  */
 final class RouterContainer {
-    static final String DEFAULT_UNIX_PROXY = "unix:///var/run/weave/weave.sock";
-    static final String DEFAULT_TCP_PROXY = "tcp://0.0.0.0:12375";
-    private static final String TLS_DIR = "/home/weave/tls/";
-    private static final Map<String, String> TLS_NAMES = Map.of("--tlscacert", "ca", "--tlscert", "cert",
-            "--tlskey", "key");
     /** Host directories the router container always has: sockets there are visible on the host. */
     private static final List<String> SHARED_DIRS = List.of("/var/run/weave", "/run/weave");
 
@@ -38,10 +34,10 @@ final class RouterContainer {
     /**
      * @param hostname      this host's name (the router's nickname)
      * @param resolvConf    the host's resolv.conf, symlinks resolved
-     * @param workDir       where relative TLS file names are found
+     * @param proxy         the Docker API proxy's router arguments and mounts
      */
     ContainerSpec spec(String name, String bridge, Ipv4 bridgeAddress, String range, String hostname, Path resolvConf,
-                       Path workDir, RunOptions runOptions) {
+                       ProxyLaunch.Plan proxy, RunOptions runOptions) {
         String httpAddr = options.effectiveHttpAddr(env);
         String statusAddr = options.effectiveStatusAddr(env);
         List<String> args = new ArrayList<>(List.of(
@@ -67,22 +63,17 @@ final class RouterContainer {
                 "--status-addr", statusAddr,
                 "--resolv-conf", "/var/run/weave/etc/" + resolvConf.getFileName(),
                 "--db-prefix", "/weavedb/weave"));
-        List<String> proxyHosts = proxyHosts();
-        proxyHosts.forEach(host -> args.addAll(List.of("-H", host)));
+        args.addAll(proxy.routerArgs());
         List<String> binds = new ArrayList<>(List.of(
                 dockerSocket() + ":/var/run/docker.sock",
                 "/var/run/weave:/var/run/weave",
                 resolvConf.getParent() + ":/var/run/weave/etc",
                 "/etc:/host/etc",
                 "/var/lib/dbus:/host/var/lib/dbus"));
-        options.tlsFiles().forEach((flag, file) -> {
-            String inside = TLS_DIR + TLS_NAMES.get(flag) + ".pem";
-            binds.add(workDir.resolve(file).normalize() + ":" + inside + ":ro");
-            args.addAll(List.of(flag, inside));
-        });
+        binds.addAll(proxy.binds());
         args.addAll(List.of("--plugin", "--proxy"));
         args.addAll(options.routerArgs());
-        binds.addAll(socketDirectoryBinds(httpAddr, statusAddr, proxyHosts));
+        binds.addAll(socketDirectoryBinds(httpAddr, statusAddr));
 
         List<String> environment = new ArrayList<>(List.of("DOCKER_BRIDGE=" + bridge,
                 "WEAVE_HTTP_ADDR=" + httpAddr, "EXEC_IMAGE=" + Images.EXEC));
@@ -95,34 +86,28 @@ final class RouterContainer {
             environment.add("WEAVE_DEBUG=" + debug);
         }
         return new ContainerSpec(name, Images.ROUTER, List.of(), args, environment, binds, List.of(),
-                List.of(name + "db"), Map.of(), true, true, options.noRestart() ? null : "always", false, runOptions);
+                List.of(name + "db", Images.VOLUMES_CONTAINER), Map.of(), true, true, options.noRestart() ? null : "always", false, runOptions);
     }
 
-    /** The {@code -H} endpoints, checked; the original's default when none is given. */
-    List<String> proxyHosts() {
-        if (options.proxyHosts().isEmpty()) {
-            String client = env.clientDockerHost();
-            return List.of(client.isEmpty() || client.startsWith("unix://") ? DEFAULT_UNIX_PROXY : DEFAULT_TCP_PROXY);
-        }
-        for (String host : options.proxyHosts()) {
+    /** Checks the {@code -H} endpoints given (before anything is made). */
+    void checkProxyHosts() {
+        for (String host : options.proxy().hosts()) {
             boolean unix = host.startsWith("unix://") || host.startsWith("/");
             if (unix && UnixSocketHttp.socketPath(host) == null) {
-                throw WeaveException.error("-H " + host + ": a unix socket must be given as an absolute path");
+                throw WeaveException.error("-H " + host + ": the path of a unix socket must be absolute");
             }
             if (!unix && !host.matches("(tcp://)?[^/]*:\\d+")) {
                 throw WeaveException.error("-H " + host + ": expected [tcp://][host]:port or [unix://]/absolute/path");
             }
         }
-        return options.proxyHosts();
     }
 
     /**
      * The directories of the router's unix sockets that the container does not already share with the
      * host, mounted at the same path so the sockets appear where they were asked for.
      */
-    private List<String> socketDirectoryBinds(String httpAddr, String statusAddr, List<String> proxyHosts) {
+    private List<String> socketDirectoryBinds(String httpAddr, String statusAddr) {
         List<String> addresses = new ArrayList<>(List.of(httpAddr, statusAddr));
-        addresses.addAll(proxyHosts);
         addresses.addAll(flagValues(options.routerArgs(), "metrics-addr"));
         Set<String> dirs = new LinkedHashSet<>();
         for (String address : addresses) {

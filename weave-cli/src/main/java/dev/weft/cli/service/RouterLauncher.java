@@ -49,18 +49,21 @@ public final class RouterLauncher {
         String name = env.containerName();
         RunOptions runOptions = DockerRunArgs.from(env, "WEAVE_DOCKER_ARGS");
         RouterContainer container = new RouterContainer(env, options);
-        container.proxyHosts();
+        container.checkProxyHosts();
         checkNoRouter(name, options.effectiveHttpAddr(env));
         requireImage(Images.ROUTER);
         requireImage(Images.DB);
+        requireImage(Images.EXEC);
         String bridge = env.get("DOCKER_BRIDGE", "docker0");
         Ipv4 bridgeAddress = host.interfaceAddress(bridge).orElseThrow(() -> WeaveException.error(
                 "the Docker bridge " + bridge + " has no IPv4 address (set DOCKER_BRIDGE if it has another name)"));
         String range = options.ipallocRange() == null ? DEFAULT_RANGE : options.ipallocRange();
         checkRange(range, options.ipallocRange() == null);
+        ProxyLaunch.Plan proxy = new ProxyLaunch(env, host, err).plan(options.proxy());
         ensureDataContainer(name + "db");
+        ensureVolumesContainer();
         String id = docker.create(container.spec(name, bridge, bridgeAddress, range, host.hostname(), host.resolvConf(),
-                Path.of("").toAbsolutePath(), runOptions));
+                proxy, runOptions));
         docker.start(id);
         awaitReady(id);
         showNotices();
@@ -150,6 +153,15 @@ public final class RouterLauncher {
         if (docker.inspect(dbName).isEmpty()) {
             docker.create(new ContainerSpec(dbName, Images.DB, List.of("data-only"), List.of(), List.of(), List.of(),
                     List.of("/weavedb"), List.of(), Map.of(Images.VOLUMES_LABEL, ""), false, false, null, false));
+        }
+    }
+
+    /** The weavewait builds in volumes /w, /w-noop, /w-nomcast, which the proxy binds into containers. */
+    private void ensureVolumesContainer() {
+        if (docker.inspect(Images.VOLUMES_CONTAINER).isEmpty()) {
+            docker.create(new ContainerSpec(Images.VOLUMES_CONTAINER, Images.EXEC, List.of("data-only"), List.of(),
+                    List.of(), List.of(), List.of("/w", "/w-noop", "/w-nomcast"), List.of(),
+                    Map.of(Images.VOLUMES_LABEL, ""), false, false, null, false));
         }
     }
 

@@ -19,7 +19,7 @@ class LaunchTest {
 
     @BeforeEach
     void imagesBuiltRouterStopped() {
-        cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest"));
+        cli.docker.images.addAll(List.of("weft/weave:0.1.0", "weft/weavedb:latest", "weft/weaveexec:0.1.0"));
         cli.api.down().answer("GET /status", 200, "ready");
         cli.docker.onStart = cli.api::up;
     }
@@ -34,7 +34,7 @@ class LaunchTest {
         assertEquals(0, result.status(), result.err());
         FakeDockerEngine.Box router = container("weave");
         assertEquals(router.id + "\n", result.out());
-        assertEquals(List.of("create weavedb", "create weave", "start weave"), cli.docker.log);
+        assertEquals(List.of("create weavedb", "create weavevolumes-0.1.0", "create weave", "start weave"), cli.docker.log);
 
         ContainerSpec db = container("weavedb").spec;
         assertEquals("weft/weavedb:latest", db.image());
@@ -45,7 +45,7 @@ class LaunchTest {
         assertEquals("weft/weave:0.1.0", spec.image());
         assertTrue(spec.privileged() && spec.hostNetworkAndPid());
         assertEquals("always", spec.restartPolicy());
-        assertEquals(List.of("weavedb"), spec.volumesFrom());
+        assertEquals(List.of("weavedb", "weavevolumes-0.1.0"), spec.volumesFrom());
         assertEquals(List.of("--port", "6783", "--nickname", "host1", "--host-root=/host", "--docker-bridge", "docker0",
                 "--weave-bridge", "weave", "--ipalloc-range=10.32.0.0/12", "--dns-listen-address", "172.17.0.1:53",
                 "--http-addr", "127.0.0.1:6784", "--status-addr", "127.0.0.1:6782",
@@ -79,25 +79,10 @@ class LaunchTest {
         assertFalse(String.join(" ", args).contains("pw"), "the password is not on the command line");
         assertFalse(args.contains("--no-detect-tls"), "weft has no TLS detection to switch off; not the router's");
         int plugin = args.indexOf("--plugin");
-        assertEquals(List.of("--plugin", "--proxy", "--profile", "/tmp/prof", "--tls", "--tlsverify"),
-                args.subList(plugin, plugin + 6));
+        assertEquals(List.of("--tls", "--tlsverify", "--plugin", "--proxy", "--profile", "/tmp/prof", "--host"),
+                args.subList(plugin - 2, plugin + 5));
         assertEquals("peer9", args.get(args.size() - 1));
         assertEquals("weave: warning: --profile: the router is a JVM; ignored\n", result.err());
-    }
-
-    @Test
-    void proxyEndpointsAndTlsFilesAreMountedAndPassedAsTheOriginalDid() {
-        Cli.Result result = cli.run("launch", "-H", "tcp://0.0.0.0:2377", "-H", "unix:///run/custom/proxy.sock",
-                "--tlscacert", "/etc/tls/ca.pem", "--tlscert=/etc/tls/cert.pem", "--tlskey", "/etc/tls/key.pem");
-        assertEquals(0, result.status(), result.err());
-        ContainerSpec spec = container("weave").spec;
-        int first = spec.args().indexOf("-H");
-        assertEquals(List.of("-H", "tcp://0.0.0.0:2377", "-H", "unix:///run/custom/proxy.sock",
-                "--tlscacert", "/home/weave/tls/ca.pem", "--tlscert", "/home/weave/tls/cert.pem",
-                "--tlskey", "/home/weave/tls/key.pem", "--plugin", "--proxy"), spec.args().subList(first, first + 12));
-        assertTrue(spec.binds().containsAll(List.of("/etc/tls/ca.pem:/home/weave/tls/ca.pem:ro",
-                "/etc/tls/cert.pem:/home/weave/tls/cert.pem:ro", "/etc/tls/key.pem:/home/weave/tls/key.pem:ro",
-                "/run/custom:/run/custom")), spec.binds().toString());
     }
 
     @Test
@@ -111,7 +96,7 @@ class LaunchTest {
     void aRelativeUnixProxySocketIsRefusedBeforeAnythingIsCreated() {
         Cli.Result result = cli.run("launch", "-H", "unix://weave.sock");
         assertEquals(1, result.status());
-        assertEquals("weave: -H unix://weave.sock: a unix socket must be given as an absolute path\n", result.err());
+        assertEquals("weave: -H unix://weave.sock: the path of a unix socket must be absolute\n", result.err());
         assertEquals(List.of(), cli.docker.log);
     }
 

@@ -19,6 +19,8 @@ public final class FakeHost implements Host {
     public final List<String> commands = new ArrayList<>();
     public int runStatus;
     public int pauses;
+    /** The Docker daemon's command line as {@link #dockerDaemonCommandLine()} finds it; empty when none is seen. */
+    public Optional<List<String>> dockerd = Optional.of(List.of("dockerd", "-H", "fd://"));
     /** Runs at each pause (e.g. to change what the fake router answers while launch polls). */
     public Runnable onPause = () -> { };
 
@@ -59,5 +61,10 @@ public final class FakeHost implements Host {
         String line = String.join(" ", command);
         commands.add(line);
         return outputs.getOrDefault(line, "");
+    }
+
+    @Override
+    public Optional<List<String>> dockerDaemonCommandLine() {
+        return dockerd;
     }
 }

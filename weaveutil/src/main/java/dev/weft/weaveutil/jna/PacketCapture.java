@@ -1,7 +1,6 @@
 package dev.weft.weaveutil.jna;
 
 import com.sun.jna.Native;
-import java.nio.ByteBuffer;
 
 /**
  * An AF_PACKET socket on one link that passes frames with a {@code virtio_net_hdr} in front
@@ -10,15 +9,12 @@ import java.nio.ByteBuffer;
  * kept for measuring the two against each other. Non-blocking; calling thread's namespace.
  */
 public final class PacketCapture implements AutoCloseable {
-    private static final int ETH_P_ALL = 0x0003;
     private static final int SOL_PACKET = 263;
     private static final int PACKET_VNET_HDR = 15;
     private static final int PACKET_IGNORE_OUTGOING = 23;
-    private static final int SOCKADDR_LL = 20;
 
     private final int fd;
     private final int ifIndex;
-    private final IoBuffer scratch = IoBuffer.allocate(64);
     private final IoBuffer pollFd = IoBuffer.allocate(8);
     private volatile boolean closed;
 
@@ -28,30 +24,15 @@ public final class PacketCapture implements AutoCloseable {
     }
 
     public static PacketCapture open(int ifIndex) {
-        NativeSupport.ensureAvailable();
-        int protocol = Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_ALL));
-        int fd = NativeIo.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC | NativeIo.SOCK_NONBLOCK, protocol);
-        if (fd < 0) {
-            throw new NativeCallException("open packet socket", Native.getLastError());
-        }
-        PacketCapture capture = new PacketCapture(fd, ifIndex);
-        try {
-            capture.option(PACKET_VNET_HDR, "PACKET_VNET_HDR");
-            capture.option(PACKET_IGNORE_OUTGOING, "PACKET_IGNORE_OUTGOING");
-            ByteBuffer a = capture.scratch.nativeOrder();
-            a.putShort(0, (short) LibC.AF_PACKET).put(2, (byte) 0).put(3, (byte) ETH_P_ALL).putInt(4, ifIndex)
-                    .putLong(8, 0).putInt(16, 0);
-            if (NativeIo.bind(fd, capture.scratch.address(), SOCKADDR_LL) != 0) {
-                throw new NativeCallException("bind packet socket to link #" + ifIndex, Native.getLastError());
-            }
-            return capture;
-        } catch (RuntimeException e) {
-            NativeIo.close(fd);
-            throw e;
-        }
+        IoBuffer scratch = IoBuffer.allocate(64);
+        int fd = PacketSockets.openBound(ifIndex, scratch, socket -> {
+            option(socket, scratch, PACKET_VNET_HDR, "PACKET_VNET_HDR");
+            option(socket, scratch, PACKET_IGNORE_OUTGOING, "PACKET_IGNORE_OUTGOING");
+        });
+        return new PacketCapture(fd, ifIndex);
     }
 
-    private void option(int name, String what) {
+    private static void option(int fd, IoBuffer scratch, int name, String what) {
         scratch.nativeOrder().putInt(32, 1);
         if (NativeIo.setsockopt(fd, SOL_PACKET, name, scratch.address() + 32, 4) != 0) {
             throw new NativeCallException("set " + what, Native.getLastError());

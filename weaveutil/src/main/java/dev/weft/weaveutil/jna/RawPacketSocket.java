@@ -9,38 +9,25 @@ import java.nio.ByteBuffer;
  * skip the frames this host sent. Non-blocking; created in the calling thread's network namespace.
  */
 public final class RawPacketSocket implements AutoCloseable {
-    private static final int ETH_P_ALL = 0x0003;
     private static final int PACKET_OUTGOING = 4;
     private static final int SOCKADDR_LL = 20;
 
     private final int fd;
     private final int ifIndex;
     private final IoBuffer frame = IoBuffer.allocate(65536);
-    private final IoBuffer address = IoBuffer.allocate(32);
+    private final IoBuffer address;
     private final IoBuffer pollFd = IoBuffer.allocate(8);
     private volatile boolean closed;
 
-    private RawPacketSocket(int fd, int ifIndex) {
+    private RawPacketSocket(int fd, int ifIndex, IoBuffer address) {
         this.fd = fd;
         this.ifIndex = ifIndex;
+        this.address = address;
     }
 
     public static RawPacketSocket open(int ifIndex) {
-        NativeSupport.ensureAvailable();
-        int protocol = Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_ALL));
-        int fd = NativeIo.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC | NativeIo.SOCK_NONBLOCK, protocol);
-        if (fd < 0) {
-            throw new NativeCallException("open packet socket", Native.getLastError());
-        }
-        RawPacketSocket socket = new RawPacketSocket(fd, ifIndex);
-        ByteBuffer a = socket.address.nativeOrder();
-        a.putShort(0, (short) LibC.AF_PACKET).put(2, (byte) 0).put(3, (byte) ETH_P_ALL).putInt(4, ifIndex);
-        if (NativeIo.bind(fd, socket.address.address(), SOCKADDR_LL) != 0) {
-            int errno = Native.getLastError();
-            NativeIo.close(fd);
-            throw new NativeCallException("bind packet socket to link #" + ifIndex, errno);
-        }
-        return socket;
+        IoBuffer address = IoBuffer.allocate(32);
+        return new RawPacketSocket(PacketSockets.openBound(ifIndex, address, fd -> { }), ifIndex, address);
     }
 
     /** Sends one Ethernet frame out of the link; returns 0 or the errno. */
