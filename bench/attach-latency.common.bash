@@ -137,5 +137,6 @@ original_mechanism() { lab_docker run --rm --privileged --net=host --pid=host "$
 # The strictest reading: the same container with `true` as its entrypoint, i.e. the bare cost of
 # creating, starting and removing a privileged container, with no program of ours in it.
 bare_container() {
-    lab_docker run --rm --privileged --net=host --pid=host --entrypoint true "$EXEC_IMAGE"
+    # the exec image is FROM scratch with no coreutils: the shell's no-op stands in for `true`
+    lab_docker run --rm --privileged --net=host --pid=host --entrypoint sh "$EXEC_IMAGE" -c :
 }
