@@ -66,7 +66,8 @@ cleanup_containers() { "$LAB" clean; }
 
 docker_on() { local host=$1; shift; "$LAB" docker "$host" "$@"; }
 weave_on()  { local host=$1; shift; "$LAB" weave "$host" "$@"; }
-run_on()    { local host=$1; shift; "$LAB" exec "$host" "$@"; }   # a command in the host itself
+# a command in the host itself, with the weave under test first on PATH (as `weave` for scripts)
+run_on()    { local host=$1; shift; "$LAB" exec "$host" env PATH="${WEAVE_CLI%/*}:$PATH" "$@"; }
 exec_on()   { local host=$1 container=$2; shift 2; docker_on "$host" exec "$container" "$@"; }
 
 # Is the weave router container running on HOST?

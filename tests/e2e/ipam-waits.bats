@@ -48,7 +48,7 @@ fresh_router() {
         skip "this router build keeps a request whose client went away: the HTTP layer's cancel on disconnect is not in it yet"
     fi
     docker_on host1 run -d --label weft.e2e=1 --name=w2 "$SMALL_IMAGE" sleep 86400 >/dev/null
-    timeout -s INT 6 "$LAB" weave host1 attach w2 >/dev/null 2>&1 || true
+    timeout -s INT 10 "$LAB" weave host1 attach w2 >/dev/null 2>&1 || true
     for _ in $(seq 20); do [[ $(pending_allocates) == 0 ]] && break; sleep 0.5; done
     assert_equal 0 "$(pending_allocates)"
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The router's part of the status (SPEC §4.1-4.3): identity, protocol and settings, then what the
@@ -125,10 +126,10 @@ public final class RouterStatusSection implements StatusSection {
     }
 
     private static String attrs(Map<String, String> attrs) {
-        StringBuilder out = new StringBuilder();
+        StringJoiner out = new StringJoiner(" ");
         attrs.forEach((k, v) -> {
             if (!k.equals("name")) {
-                out.append(k).append('=').append(v);
+                out.add(k + "=" + v);
             }
         });
         return out.toString();
