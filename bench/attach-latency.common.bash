@@ -36,6 +36,27 @@ bench_cleanup() {
     fi
 }
 
+# bench_claim_lab: the run lock of the lab instance WEFT_LAB names (default 0), as tests/e2e/run
+# takes it, unless this process already runs under its holder (`lab session`, WEFT_LAB_LOCK_HELD).
+bench_claim_lab() {
+    # shellcheck source=../scripts/lib/lab-instance.sh
+    source "$BENCH_REPO/scripts/lib/lab-instance.sh"
+    instance_from_env || exit 1
+    export WEFT_LAB=$LAB_INSTANCE
+    [[ -n ${WEFT_LAB_LOCK_HELD:-} ]] && return 0
+    ancestor_has_open "$LAB_RUN_LOCK" 2>/dev/null && return 0
+    instance_claim "$LAB_INSTANCE" || bench_die "cannot take lab instance $LAB_INSTANCE ($LAB_RUN_LOCK)"
+}
+
+# bench_install_cli: this tree's weave command in the instance (as tests/e2e/run installs it; install.sh
+# rebuilds only what is stale), used by `lab weave` through WEFT_WEAVE_CLI
+bench_install_cli() {
+    export WEFT_PREFIX=$LAB_CLI_PREFIX WEFT_BASH_COMPLETION_DIR=$LAB_CLI_PREFIX/share/bash-completion/completions
+    export WEFT_INSTALL_MAN=no WEFT_HOME=$LAB_CLI_PREFIX/lib/weft WEFT_WEAVE_CLI=$LAB_CLI_PREFIX/bin/weave
+    flock -w 3600 "$BENCH_REPO/scripts/install.sh" "$BENCH_REPO/scripts/install.sh" >/dev/null 2>&1 ||
+        bench_die "scripts/install.sh failed"
+}
+
 # bench_setup NAME: root, tools, the lab's run lock, host1 up with the images, a router running.
 bench_setup() {
     BENCH_NAME=$1
@@ -44,21 +65,18 @@ bench_setup() {
     command -v awk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gawk >/dev/null 2>&1
     command -v curl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null 2>&1
     command -v curl >/dev/null || bench_die "curl missing and could not be installed"
-    [[ -x /usr/local/bin/weave ]] || "$BENCH_REPO/scripts/install.sh" >&2 || bench_die "install.sh failed"
-    mkdir -p /var/lib/weft-lab
-    exec 8>/var/lib/weft-lab/run.lock   # the lock tests/e2e/run holds: no suite shares the lab with us
-    flock -w 1800 8 || bench_die "another run holds the lab (/var/lib/weft-lab/run.lock)"
+    bench_claim_lab
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
+    bench_install_cli
     if "$LAB" status 2>/dev/null | grep -q "^$BENCH_HOST .* engine pid"; then
         BENCH_LAB_WAS_UP=1
     else
         "$LAB" up 1 >/dev/null 2>&1 || bench_die "lab up 1 failed"
     fi
-    if ! lab_docker image inspect "$EXEC_IMAGE" weft/weave:0.1.0 "$SMALL_IMAGE" >/dev/null 2>&1; then
-        bench_say "building and loading the images (lab images)"
-        "$LAB" images >/dev/null 2>&1 || bench_die "lab images failed"
-    fi
+    "$LAB" images >/dev/null 2>&1 || bench_die "lab images failed"   # this tree's images (layer cache: quick)
+    lab_docker image inspect "$EXEC_IMAGE" weft/weave:0.1.0 "$SMALL_IMAGE" >/dev/null 2>&1 ||
+        bench_die "lab images left host1 without $EXEC_IMAGE, weft/weave:0.1.0 or $SMALL_IMAGE"
     if [[ $(lab_docker inspect -f '{{.State.Running}}' weave 2>/dev/null) == true ]]; then
         BENCH_ROUTER_WAS_RUNNING=1
     else
@@ -94,6 +112,14 @@ percentile() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
+# curl_ms METHOD URL: the router's own share of one request, as curl inside the lab host times it
+# (connect to last byte; no process start-up or nsenter counted). Failure is fatal.
+curl_ms() {
+    local t
+    t=$(lab_exec curl -fsS -o /dev/null -w '%{time_total}' -X "$1" "$2") || bench_die "curl -X $1 $2 failed"
+    awk -v t="$t" 'BEGIN { printf "%.1f\n", t * 1000 }'
+}
+
 # time_ms_any CMD...: like time_ms, whatever CMD's exit status.
 time_ms_any() {
     local t0 t1
@@ -111,5 +137,6 @@ original_mechanism() { lab_docker run --rm --privileged --net=host --pid=host "$
 # The strictest reading: the same container with `true` as its entrypoint, i.e. the bare cost of
 # creating, starting and removing a privileged container, with no program of ours in it.
 bare_container() {
-    lab_docker run --rm --privileged --net=host --pid=host --entrypoint true "$EXEC_IMAGE"
+    # the exec image is FROM scratch with no coreutils: the shell's no-op stands in for `true`
+    lab_docker run --rm --privileged --net=host --pid=host --entrypoint sh "$EXEC_IMAGE" -c :
 }

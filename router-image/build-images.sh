@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds weft's images from already-built outputs, with no network access during the build:
-#   weft/weave:<v>      the router (router.jar + lib/, entrypoint /home/weave/weaver)
+#   weft/weave:<v>      the router (router.jar + lib/, entrypoint /home/weave/weaver) on a runtime that
+#                       docker/assemble-runtime copies out of weft/base:bookworm (the build stage):
+#                       a jlink'ed Java runtime, iptables, ipset, conntrack, ip, sh and their libraries
 #   weft/weaveexec:<v>  the router image + the weave CLI, sigproxy and the weavewait builds
-#   weft/weavedb:latest the data-only image holding the /weavedb volume
-# all FROM weft/base:bookworm, against the engine DOCKER_HOST names.
+#   weft/weavedb:latest the empty data-only image holding the /weavedb volume
+# against the engine DOCKER_HOST names.
 #
 # Usage: build-images.sh [--from DIR] [--context-only DIR]
 #   --from DIR          where the outputs are: a repository checkout or the tree install.sh puts
@@ -25,7 +27,7 @@ while (($#)); do
     case $1 in
         --from) (($# >= 2)) || die "--from needs a directory"; source_root=$2; shift 2 ;;
         --context-only) (($# >= 2)) || die "--context-only needs a directory"; context_only=$2; shift 2 ;;
-        -h | --help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1' (usage: build-images.sh [--from DIR] [--context-only DIR])" ;;
     esac
 done
@@ -79,7 +81,8 @@ for build in weavewait weavewait-nomcast weavewait-noop; do
     fi
 done
 cp "$dockerfiles"/weave.Dockerfile "$dockerfiles"/weaveexec.Dockerfile "$dockerfiles"/weavedb.Dockerfile "$context/"
-cp "$dockerfiles"/weaver "$dockerfiles"/weave "$dockerfiles"/data-only "$context/scripts/"
+cp "$dockerfiles"/weaver "$dockerfiles"/weave "$dockerfiles"/data-only "$dockerfiles"/assemble-runtime \
+    "$context/scripts/"
 chmod 755 "$context"/scripts/* "$context"/bin/*
 
 if [[ -n $context_only ]]; then
@@ -104,5 +107,5 @@ build() {   # build TAG DOCKERFILE BUILD_ARGS...
 }
 build "weft/weave:$version" weave.Dockerfile --build-arg BASE="$base_image" --build-arg VERSION="$version"
 build "weft/weaveexec:$version" weaveexec.Dockerfile --build-arg ROUTER_IMAGE="weft/weave:$version" --build-arg VERSION="$version"
-build weft/weavedb:latest weavedb.Dockerfile --build-arg BASE="$base_image"
+build weft/weavedb:latest weavedb.Dockerfile
 say "built weft/weave:$version weft/weaveexec:$version weft/weavedb:latest"

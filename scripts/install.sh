@@ -105,7 +105,8 @@ put 644 "$cli_jar" "$libdir/weave-cli.jar"
 for jar in "$repo"/weave-cli/target/lib/*.jar; do put 644 "$jar" "$libdir/lib/$(basename "$jar")"; done
 put 644 "$util_jar" "$libdir/weaveutil.jar"
 
-jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
+# a short-lived JVM: C1 only, the serial collector, no hsperfdata file, and the class data archive below
+jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
 cat >"$bindir/weave" <<LAUNCHER
 #!/bin/sh
 # weft's weave command (installed by scripts/install.sh)
@@ -114,10 +115,11 @@ LAUNCHER
 chmod 755 "$bindir/weave"
 record "$bindir/weave"
 
-# AppCDS: archive the classes one typical run loads, so later runs map them instead of loading them
+# AppCDS: archive the classes the everyday commands load (ArchiveTraining runs them against canned
+# router answers), so later runs map them instead of loading them
 rm -f "$libdir/weave.jsa"
-WEAVE_STATUS_ADDR=127.0.0.1:1 WEAVE_HTTP_ADDR=127.0.0.1:1 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:ArchiveClassesAtExit="$libdir/weave.jsa" -jar "$libdir/weave-cli.jar" version >/dev/null 2>&1 ||
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit="$libdir/weave.jsa" \
+    -cp "$libdir/weave-cli.jar" dev.weft.cli.ArchiveTraining >/dev/null 2>&1 ||
     say "warning: could not create the class data archive; weave still works, starting slower"
 [[ -f $libdir/weave.jsa ]] && record "$libdir/weave.jsa"
 

@@ -9,8 +9,10 @@ COPY cli/weave-cli.jar /home/weave/weave-cli.jar
 COPY bin/ /home/weave/
 COPY w/ /
 COPY scripts/weave /home/weave/weave
-# a class data archive of what one CLI run loads: later runs map it instead of loading classes
-RUN WEAVE_HTTP_ADDR=127.0.0.1:1 WEAVE_STATUS_ADDR=127.0.0.1:1 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-        -XX:ArchiveClassesAtExit=/home/weave/weave.jsa -jar /home/weave/weave-cli.jar version >/dev/null 2>&1 \
+# class data archives: the runtime's default classes, then those the everyday commands load
+# (ArchiveTraining); the CLI maps them instead of loading classes on every run
+RUN java -Xshare:dump >/dev/null 2>&1 || true; \
+    java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
+        -cp /home/weave/weave-cli.jar dev.weft.cli.ArchiveTraining >/dev/null 2>&1 \
     || rm -f /home/weave/weave.jsa
 ENTRYPOINT ["/home/weave/sigproxy", "/home/weave/weave"]

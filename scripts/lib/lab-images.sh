@@ -8,7 +8,7 @@
 LAB_ROOTFS_CACHE=$LAB_CACHE/rootfs
 LAB_ROUTER_TAGS="weft/weave:0.1.0 weft/weaveexec:0.1.0 weft/weavedb:latest"
 LAB_SUITE=bookworm
-LAB_BASE_PACKAGES="openjdk-17-jre-headless iptables ipset conntrack ca-certificates iproute2 procps"
+LAB_BASE_PACKAGES="openjdk-17-jdk-headless iptables ipset conntrack ca-certificates iproute2 procps"
 LAB_DNSTOOLS_PACKAGES="dnsutils iproute2 iputils-ping"
 LAB_ROOTFS_RECIPE=1   # bump when the way a rootfs is made changes
 

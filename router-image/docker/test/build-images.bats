@@ -31,6 +31,7 @@ setup() {
     [[ $output == *"weavewait-nomcast missing"* ]]
     for f in weave weaveexec weavedb; do [ -f "$ctx/$f.Dockerfile" ]; done
     [ -x "$ctx/scripts/weaver" ]
+    [ -x "$ctx/scripts/assemble-runtime" ]
 }
 
 @test "a missing router jar is one clear line and status 1" {

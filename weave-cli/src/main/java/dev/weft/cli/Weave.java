@@ -138,6 +138,16 @@ public final class Weave implements Callable<Integer> {
         }
     }
 
+    /**
+     * Two look-ups picocli makes on its first use cost the short-lived CLI most of its start-up: the search
+     * for Groovy's {@code Closure} class opens every jar on the class path, and the built-in converters for
+     * java.sql and java.time types (which no option uses) reflect over those classes.
+     */
+    static void skipPicocliLookups() {
+        System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+    }
+
     /** Runs one invocation and returns its exit status. */
     public static int run(Services services, PrintWriter out, PrintWriter err, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug")
@@ -152,6 +162,7 @@ public final class Weave implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        skipPicocliLookups();
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, false);
         System.exit(run(Services.system(), out, err, args));

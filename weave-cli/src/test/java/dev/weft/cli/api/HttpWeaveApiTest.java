@@ -28,8 +28,9 @@ class HttpWeaveApiTest {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " accept="
                     + exchange.getRequestHeaders().getFirst("Accept"));
             boolean missing = exchange.getRequestURI().getPath().equals("/missing");
+            boolean chunked = exchange.getRequestURI().getPath().equals("/chunked");
             byte[] body = (missing ? "container c1 not found\n" : "10.32.0.1").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(missing ? 404 : 200, body.length);
+            exchange.sendResponseHeaders(missing ? 404 : 200, chunked ? 0 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -63,6 +64,20 @@ class HttpWeaveApiTest {
         ApiResponse response = new HttpWeaveApi(address, address).call(Listener.STATUS, "GET", "/missing",
                 Params.of().map(), null);
         assertEquals(new ApiResponse(404, "container c1 not found\n"), response);
+    }
+
+    @Test
+    void answerOfUnknownLengthArrivesChunked() throws IOException {
+        assertEquals(new ApiResponse(200, "10.32.0.1"), new HttpWeaveApi(address, "").call(Listener.CONTROL, "GET",
+                "/chunked", Params.of().map(), null));
+    }
+
+    @Test
+    void bracketedIpv6AndBadAddresses() throws IOException {
+        assertEquals(new java.net.InetSocketAddress("::1", 6784), HttpWeaveApi.socketAddress("[::1]:6784"));
+        assertThrows(IOException.class, () -> HttpWeaveApi.socketAddress("127.0.0.1"));
+        assertThrows(IOException.class, () -> HttpWeaveApi.socketAddress("127.0.0.1:http"));
+        assertThrows(IOException.class, () -> HttpWeaveApi.socketAddress("127.0.0.1:70000"));
     }
 
     @Test
