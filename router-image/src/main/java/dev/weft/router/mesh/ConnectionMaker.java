@@ -41,6 +41,7 @@ final class ConnectionMaker {
     private final Map<String, InetAddress> resolvedHosts = new HashMap<>();
     private final Map<String, Target> targets = new TreeMap<>();
     private final Set<LocalConnection> connections = new LinkedHashSet<>();
+    private final InboundRefusals refusedInbound = new InboundRefusals();
     private Actor.Cancellable timer = Actor.Cancellable.NONE;
     private long timerDue = Long.MAX_VALUE;
 
@@ -75,6 +76,9 @@ final class ConnectionMaker {
 
     void connectionCreated(LocalConnection conn) {
         connections.add(conn);
+        if (!conn.outbound) {
+            refusedInbound.joined(conn.remoteAddress().getAddress().getHostAddress());
+        }
         if (conn.outbound) {
             Target t = targets.get(conn.targetAddress);
             if (t != null) {
@@ -84,8 +88,12 @@ final class ConnectionMaker {
         }
     }
 
-    void connectionEnded(LocalConnection conn, ConnectionFailure failure) {
+    void connectionEnded(LocalConnection conn, ConnectionFailure failure, boolean registered) {
         connections.remove(conn);
+        if (!conn.outbound && !registered && conn.remoteName() == null && !mesh.isClosed()) {
+            refusedInbound.refused(conn.remoteAddress().getAddress().getHostAddress(), conn.remoteAddressText(),
+                    failure, mesh.nanoTime());
+        }
         if (conn.outbound) {
             Target t = targets.get(conn.targetAddress);
             if (t != null) {
@@ -279,6 +287,17 @@ final class ConnectionMaker {
                 info = t.lastError == null ? "until: " + retry : t.lastError.message() + ", retry: " + retry;
             }
             rows.add(new MeshStatus.ConnectionStatus(e.getKey(), true, state, info, Map.of()));
+        }
+        Set<String> connectedHosts = new HashSet<>();
+        connections.forEach(c -> connectedHosts.add(c.remoteAddress().getAddress().getHostAddress()));
+        for (InboundRefusals.Refusal r : refusedInbound.current(now)) {
+            if (connectedHosts.contains(r.host())) {
+                continue;
+            }
+            long ago = Math.max(0, (now - r.atNanos()) / 1_000_000_000L);
+            rows.add(new MeshStatus.ConnectionStatus(r.address(), false, "failed", r.failure().message()
+                    + ", last attempt: " + ago + "s ago" + (r.count() > 1 ? " (" + r.count() + " attempts)" : ""),
+                    Map.of()));
         }
         return rows;
     }

@@ -424,7 +424,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
             if (localPeer.remove(conn)) {
                 localChanged();
             }
-            connectionMaker.connectionEnded(conn, failure);
+            connectionMaker.connectionEnded(conn, failure, registered);
         });
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.router.mesh.sim.SimRouter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,45 @@ class EncryptedMeshSimulationTest {
         assertTrue(without.info().startsWith("peer requires encryption, but encryption is not enabled here"),
                 without.info());
         assertTrue(!sim.status(1).encryption());
+    }
+
+    /** Only the outsider dials: the accepting router's status shows the refused connection and why. */
+    private static MeshStatus.ConnectionStatus acceptedRow(long seed, String accepting, String dialling) {
+        SimMesh sim = new SimMesh(seed);
+        sim.add(c -> c.withPassword(accepting));
+        sim.add(c -> c.withPassword(dialling));
+        sim.get(1).connect(SimMesh.ip(0));
+        sim.clock.runFor(Duration.ofMinutes(2));
+        assertTrue(sim.reachableFrom(0).isEmpty());
+        List<MeshStatus.ConnectionStatus> inbound = sim.status(0).connections().stream()
+                .filter(c -> !c.outbound()).toList();
+        assertEquals(1, inbound.size(), inbound.toString());
+        MeshStatus.ConnectionStatus row = inbound.get(0);
+        assertTrue(row.address().startsWith(SimMesh.ip(1) + ":"), row.address());
+        assertEquals("failed", row.state());
+        return row;
+    }
+
+    @Test
+    void theAcceptingSideAlsoSaysWhyAPeerWasRefused() {
+        assertTrue(acceptedRow(35, "s3cret", "guess").info().startsWith("password mismatch"));
+        assertTrue(acceptedRow(36, "s3cret", "").info().startsWith("encryption not enabled on the peer"));
+        String noPassword = acceptedRow(37, "", "s3cret").info();
+        assertTrue(noPassword.startsWith("peer requires encryption, but encryption is not enabled here"), noPassword);
+    }
+
+    @Test
+    void aRefusedPeerThatJoinsLaterLeavesNoFailedRowBehind() {
+        SimMesh sim = new SimMesh(38);
+        sim.add(c -> c.withPassword("s3cret"));
+        sim.add(c -> c.withPassword("guess"));
+        sim.get(1).connect(SimMesh.ip(0));
+        sim.clock.runFor(MINUTE);
+        assertTrue(sim.status(0).connections().stream().anyMatch(c -> !c.outbound() && c.state().equals("failed")));
+        sim.add(c -> c.withPassword("s3cret")).connect(SimMesh.ip(0));
+        assertTrue(sim.clock.runUntil(() -> sim.reachableFrom(0).size() == 1, MINUTE));
+        assertTrue(sim.status(0).connections().stream()
+                .noneMatch(c -> c.address().startsWith(SimMesh.ip(2) + ":") && c.state().equals("failed")));
     }
 
     @Test
