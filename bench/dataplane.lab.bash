@@ -7,19 +7,28 @@
 # Sourced after dataplane.common.bash, whose median/spread/ratio/meets/dp_machine it uses.
 
 LAB=$DP_REPO/scripts/lab
+# shellcheck source=../scripts/lib/lab-instance.sh
+source "$DP_REPO/scripts/lib/lab-instance.sh"
+instance_from_env || exit 1
+export WEFT_LAB=$LAB_INSTANCE
 DL_LAB_WAS_UP=0
 DL_PREFIX="dpbench-$$-"
 DL_HOSTS=0
+DL_LAUNCH_ENV=()
 
 dl_setup() {
     BENCH_NAME=$1
     [[ $(id -u) == 0 ]] || dp_die "must run as root (lab hosts are namespaces with their own engines)"
     command -v iperf3 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iperf3 >/dev/null 2>&1 || dp_die "cannot install iperf3"
     command -v tincd >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tinc >/dev/null 2>&1 || dp_die "cannot install tinc"
-    [[ -x /usr/local/bin/weave ]] || "$DP_REPO/scripts/install.sh" >&2 || dp_die "install.sh failed"
-    mkdir -p /var/lib/weft-lab
-    exec 8>/var/lib/weft-lab/run.lock
-    flock -w 3600 8 || dp_die "another run holds the lab (/var/lib/weft-lab/run.lock)"
+    # the run lock of instance WEFT_LAB (default 0), unless a caller (`lab session`) holds it for us
+    if [[ -z ${WEFT_LAB_LOCK_HELD:-} ]] && ! ancestor_has_open "$LAB_RUN_LOCK" 2>/dev/null; then
+        instance_claim "$LAB_INSTANCE" || dp_die "cannot take lab instance $LAB_INSTANCE ($LAB_RUN_LOCK)"
+    fi
+    # this tree's weave command, in the instance (as tests/e2e/run installs it)
+    export WEFT_PREFIX=$LAB_CLI_PREFIX WEFT_BASH_COMPLETION_DIR=$LAB_CLI_PREFIX/share/bash-completion/completions
+    export WEFT_INSTALL_MAN=no WEFT_HOME=$LAB_CLI_PREFIX/lib/weft WEFT_WEAVE_CLI=$LAB_CLI_PREFIX/bin/weave
+    flock -w 3600 "$DP_REPO/scripts/install.sh" "$DP_REPO/scripts/install.sh" >/dev/null 2>&1 || dp_die "install.sh failed"
     trap dl_cleanup EXIT
     trap 'exit 130' INT TERM
     if "$LAB" status 2>/dev/null | grep -q "^host3 .* engine pid"; then
@@ -27,7 +36,7 @@ dl_setup() {
     else
         "$LAB" up 3 >/dev/null 2>&1 || dp_die "lab up 3 failed"
     fi
-    if ! "$LAB" docker host1 image inspect weft/weave:0.1.0 weft-test/small >/dev/null 2>&1; then
+    if [[ ${DL_IMAGES:-} == always ]] || ! "$LAB" docker host1 image inspect weft/weave:0.1.0 weft-test/small >/dev/null 2>&1; then
         dp_say "building and loading the images (lab images)"
         "$LAB" images >/dev/null 2>&1 || dp_die "lab images failed"
     fi
@@ -38,7 +47,7 @@ dl_cleanup() {
     dl_stop_tinc
     for ((i = 1; i <= 3; i++)); do
         "$LAB" exec "host$i" ip link delete vxbase >/dev/null 2>&1 || true
-        "$LAB" exec "host$i" iptables -D INPUT -s 198.18.0.0/24 -j DROP >/dev/null 2>&1 || true
+        "$LAB" exec "host$i" iptables -D INPUT -s "$LAB_NET_PREFIX.0/24" -j DROP >/dev/null 2>&1 || true
     done
     if ((DL_LAB_WAS_UP)); then
         "$LAB" reset >/dev/null 2>&1 || dp_say "lab reset reported problems"
@@ -48,22 +57,23 @@ dl_cleanup() {
     rm -rf "$DP_WORK"
 }
 
-dl_host_ip() { echo "198.18.0.$((10 + $1))"; }
+dl_host_ip() { echo "$LAB_NET_PREFIX.$((10 + $1))"; }
 
 # dl_launch N [--no-fastdp]: routers on host1..hostN, each knowing the ones before it; waits until
 # every router has N-1 established connections (and, with the fast path, all of them on it).
+# DL_LAUNCH_ENV (an array of VAR=value, e.g. WEAVE_PASSWORD=...) goes into each launch's environment.
 dl_launch() {
-    local n=$1 env=() i j peers want=fastdp
+    local n=$1 env=("${DL_LAUNCH_ENV[@]}") i j peers want=fastdp
     DL_HOSTS=$n
-    [[ ${2:-} == --no-fastdp ]] && { env=(WEAVE_NO_FASTDP=1); want=sleeve; }
+    [[ ${2:-} == --no-fastdp ]] && { env+=(WEAVE_NO_FASTDP=1); want=sleeve; }
     for ((i = 1; i <= n; i++)); do
         peers=()
         for ((j = 1; j < i; j++)); do peers+=("$(dl_host_ip "$j")"); done
-        "$LAB" exec "host$i" env "${env[@]}" weave launch "${peers[@]}" >/dev/null || dp_die "weave launch failed on host$i"
+        "$LAB" exec "host$i" env "${env[@]}" "$WEFT_WEAVE_CLI" launch "${peers[@]}" >/dev/null || dp_die "weave launch failed on host$i"
     done
     local deadline=$((SECONDS + 90))
     for ((i = 1; i <= n; i++)); do
-        until [[ $("$LAB" weave "host$i" status connections | grep -c " established $want ") -ge $((n - 1)) ]]; do
+        until [[ $("$LAB" weave "host$i" status connections | grep -cE " established ((un)?encrypted +)?$want ") -ge $((n - 1)) ]]; do
             ((SECONDS < deadline)) || { "$LAB" weave "host$i" status connections >&2; dp_die "host$i: connections not on $want within 90 s"; }
             sleep 0.5
         done
@@ -126,18 +136,18 @@ dl_wait_ping() {
 }
 
 DL_TINC_PIDS=()
-# dl_start_tinc: tinc 1.0 switch mode without encryption on host1 and host2 (router stopped), its
-# TAP on each weave bridge at the weave MTU.
+# dl_start_tinc [--encrypted]: tinc 1.0 switch mode on host1 and host2 (router stopped), its TAP on
+# each weave bridge at the weave MTU; without encryption, or with --encrypted tinc's defaults.
 dl_start_tinc() {
-    local i j d
+    local i j d crypto='Cipher = none\nDigest = none\nMACLength = 0\n'
+    [[ ${1:-} == --encrypted ]] && crypto=
     for i in 1 2; do
         d=$DP_WORK/tinc/h$i
         mkdir -p "$d/hosts"
         printf 'Name = h%s\nMode = switch\nInterface = tinc%s\nDeviceType = tap\nAddressFamily = ipv4\nBindToAddress = %s\n' \
             "$i" "$i" "$(dl_host_ip "$i")" >"$d/tinc.conf"
         ((i == 2)) && echo "ConnectTo = h1" >>"$d/tinc.conf"
-        printf 'Address = %s\nPort = 655\nCipher = none\nDigest = none\nMACLength = 0\nCompression = 0\n' \
-            "$(dl_host_ip "$i")" >"$d/hosts/h$i"
+        printf "Address = %s\nPort = 655\n${crypto}Compression = 0\n" "$(dl_host_ip "$i")" >"$d/hosts/h$i"
         printf '\n\n' | tincd -c "$d" -K2048 >/dev/null 2>&1 || dp_die "tinc key generation failed"
     done
     cp "$DP_WORK/tinc/h1/hosts/h1" "$DP_WORK/tinc/h2/hosts/"

@@ -130,6 +130,8 @@ launch_pair() {
     launch_pair
     weave_on host3 launch --password "wrong guess" "$HOST1" >/dev/null
     eventually 40 sh -c "'$LAB' weave host3 status connections | grep -q 'password mismatch'"
+    # the accepting router says so too, on the dialling host's inbound row
+    eventually 20 sh -c "'$LAB' weave host1 status connections | grep '^<- $HOST3:' | grep -q ' failed .*password mismatch'"
     run weave_on host3 status peers
     [[ $output != *"$HOST1"* ]]
     run weave_on host1 status
@@ -137,8 +139,21 @@ launch_pair() {
     weave_on host3 reset --force >/dev/null
     weave_on host3 launch "$HOST1" >/dev/null
     eventually 40 sh -c "'$LAB' weave host3 status connections | grep -q 'peer requires encryption, but encryption is not enabled here'"
+    eventually 20 sh -c "'$LAB' weave host1 status connections | grep '^<- $HOST3:' | grep -q ' failed .*encryption not enabled on the peer'"
+    # and in the accepting router's JSON report, as a script reads it
+    weave_on host1 report -f '{{range .Router.Connections}}{{.Address}}|{{.Outbound}}|{{.State}}|{{.Info}};{{end}}' |
+        tr ';' '\n' | grep "^$HOST3:[0-9]*|false|failed|encryption not enabled on the peer"
     run weave_on host1 status
     [[ $output == *"Peers: 2 "* ]] || { echo "$output" >&2; false; }
+}
+
+@test "a router without a password refuses a dialling router that has one, and says why" {
+    weave_on host1 launch >/dev/null
+    weave_on host3 launch --password "only here" "$HOST1" >/dev/null
+    eventually 40 sh -c "'$LAB' weave host3 status connections | grep -q 'encryption not enabled on the peer'"
+    eventually 20 sh -c "'$LAB' weave host1 status connections | grep '^<- $HOST3:' | grep -q ' failed .*peer requires encryption'"
+    run weave_on host1 status
+    [[ $output == *"Peers: 1 "* ]] || { echo "$output" >&2; false; }
 }
 
 @test "hosts that trust each other's subnet use the fast path unencrypted; the control plane stays encrypted" {
