@@ -97,6 +97,7 @@ class SleeveReceiverFuzzTest {
 
         List<byte[]> genuine = new ArrayList<>();
         Set<Long> accepted = new HashSet<>();
+        Set<Long> sealed = new HashSet<>();
         long highest = -1;
         long expectedOpened = 0;
         long nextSequence = 0;
@@ -113,6 +114,9 @@ class SleeveReceiverFuzzTest {
                 }
                 case 1 -> {
                     sequence = data.consumeBoolean() ? nextSequence++ : data.consumeLong(0, Long.MAX_VALUE);
+                    if (!sealed.add(sequence)) {
+                        continue; // a sender never seals two datagrams with one sequence (the nonce)
+                    }
                     int kind = data.consumeInt(0, 7);
                     byte[] body = data.consumeBytes(data.consumeInt(0, 4000));
                     datagram = seal(bSends, kind, sequence, body);
