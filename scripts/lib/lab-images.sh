@@ -205,7 +205,7 @@ images_build_all() {
     build_router_images
 }
 
-recorded_images() { cat "$LAB_IMAGE_IDS"/* 2>/dev/null | awk '{print $1}'; }
+recorded_images() { cat "$LAB_IMAGE_IDS"/* 2>/dev/null | awk '{print $1}' || true; }   # none recorded yet: nothing, not a failure
 recorded_id() { cat "$LAB_IMAGE_IDS"/* 2>/dev/null | awk -v t="$1" '$1 == t {print $2}'; }
 
 # images_load HOSTNUMS... -- TAGS...: puts images into hosts that lack the builder's id of them.

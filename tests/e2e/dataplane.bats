@@ -211,7 +211,6 @@ mtu_reason_shown() { [[ $(connection_line "$1" "$2") == *"path MTU 1200 < 1426 n
 }
 
 @test "bad input: a taken fast-path port gives one line and leaves nothing made" {
-    skip "not verified yet: the port holder was busybox nc, which exits at once on an empty stdin"
     run_on host1 sh -c 'python3 -c "import socket, time; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind((\"0.0.0.0\", 6784)); time.sleep(120)" >/dev/null 2>&1 & echo $! > /tmp/udp6784.pid'
     sleep 1
     run weave_on host1 launch
