@@ -33,7 +33,7 @@ public final class AttachApi implements ApiModule {
     @Override
     public void register(ApiRoutes routes) {
         routes.add("POST", "/weft/attach/{container}", request -> ApiResponse.ok(
-                bare(attach.attach(request.pathParam("container"), AttachRequest.from(request)))));
+                bare(attach.attach(request.pathParam("container"), AttachRequest.from(request), request.client()))));
         routes.add("POST", "/weft/detach/{container}", request -> ApiResponse.ok(
                 bare(attach.detach(request.pathParam("container"), AttachRequest.from(request)))));
         routes.add("GET", "/weft/ps", request -> ApiResponse.ok(ps.ps(request.params("container"))));

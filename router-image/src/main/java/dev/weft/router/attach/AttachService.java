@@ -1,6 +1,7 @@
 package dev.weft.router.attach;
 
 import dev.weft.router.api.ApiException;
+import dev.weft.router.api.ClientLink;
 import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.weaveutil.addr.Cidr;
@@ -8,9 +9,13 @@ import dev.weft.weaveutil.addr.Ipv4;
 import dev.weft.weaveutil.plumbing.AttachOptions;
 import dev.weft.weaveutil.plumbing.Plumbing;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code weave attach} and {@code detach} done by the router (SPEC §3.3, §3.4): addresses from
@@ -18,6 +23,8 @@ import java.util.Set;
  * container's /etc/hosts rewritten.
  */
 public final class AttachService {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachService.class);
+
     private final ContainerResolver containers;
     private final Plumbing plumbing;
     private final WeaveBridge bridge;
@@ -45,15 +52,23 @@ public final class AttachService {
         return containerLocks[Math.floorMod(containerId.hashCode(), containerLocks.length)];
     }
 
-    /** @return the addresses attached by this call, in the order asked for */
+    /** An attach for a caller that does not go away (the Docker API proxy's). */
     public List<Cidr> attach(String ref, AttachRequest request) {
+        return attach(ref, request, ClientLink.NEVER_GONE);
+    }
+
+    /**
+     * When {@code caller} goes away before the addresses are all obtained (a {@code weave attach}
+     * interrupted while IPAM waits), the attach is cancelled: the waiting allocation ends, the
+     * addresses this call allocated are given back and nothing is plumbed.
+     *
+     * @return the addresses attached by this call, in the order asked for
+     */
+    public List<Cidr> attach(String ref, AttachRequest request, ClientLink caller) {
         ContainerInfo c = containers.runningWithOwnNetwork(ref);
-        List<AddrSpec> specs = request.addrs().isEmpty() ? List.of(new AddrSpec.DefaultSubnet()) : request.addrs();
-        Set<Cidr> cidrs = new LinkedHashSet<>();
-        for (AddrSpec spec : specs) {
-            cidrs.add(obtain(ref, c.id(), spec));
-        }
-        List<Cidr> wanted = List.copyOf(cidrs);
+        AtomicBoolean callerGone = new AtomicBoolean();
+        caller.onGone(() -> callerGone.set(true));
+        List<Cidr> wanted = obtainAll(ref, c.id(), request, caller, callerGone);
         if (request.rewriteHosts()) {
             rewriteHosts(c, wanted, request.extraHosts());
         }
@@ -77,6 +92,41 @@ public final class AttachService {
             }
         }
         return wanted;
+    }
+
+    private List<Cidr> obtainAll(String ref, String id, AttachRequest request, ClientLink caller,
+                                 AtomicBoolean callerGone) {
+        List<AddrSpec> specs = request.addrs().isEmpty() ? List.of(new AddrSpec.DefaultSubnet()) : request.addrs();
+        boolean allocates = addresses != null && specs.stream().anyMatch(s -> !(s instanceof AddrSpec.Exact));
+        Set<Cidr> ownedBefore = allocates ? Set.copyOf(owned(id, null)) : Set.of();
+        Set<Cidr> cidrs = new LinkedHashSet<>();
+        List<Cidr> allocatedHere = new ArrayList<>();
+        try {
+            for (AddrSpec spec : specs) {
+                Cidr cidr = obtain(ref, id, spec, caller);
+                cidrs.add(cidr);
+                if (!(spec instanceof AddrSpec.Exact) && !ownedBefore.contains(cidr)) {
+                    allocatedHere.add(cidr);
+                }
+                if (callerGone.get()) {
+                    break;
+                }
+            }
+        } catch (ApiException e) {
+            if (!callerGone.get()) {
+                throw e;
+            }
+        }
+        if (callerGone.get()) {
+            allocatedHere.forEach(cidr -> call(ref, () -> {
+                addresses.release(id, cidr.address());
+                return null;
+            }));
+            LOG.info("attach {}: cancelled, its client went away{}", ref,
+                    allocatedHere.isEmpty() ? "" : "; addresses given back: " + allocatedHere);
+            throw ApiException.badRequest("attach " + ref + " cancelled: the client went away");
+        }
+        return List.copyOf(cidrs);
     }
 
     /** @return the addresses detached by this call */
@@ -126,18 +176,18 @@ public final class AttachService {
         return detached;
     }
 
-    private Cidr obtain(String ref, String id, AddrSpec spec) {
+    private Cidr obtain(String ref, String id, AddrSpec spec, ClientLink caller) {
         if (spec instanceof AddrSpec.Exact exact) {
             if (addresses != null) {
                 call(ref, () -> {
-                    addresses.claim(id, exact.cidr(), true);
+                    addresses.claim(id, exact.cidr(), true, caller);
                     return null;
                 });
             }
             return exact.cidr();
         }
         Cidr subnet = spec instanceof AddrSpec.InSubnet in ? in.subnet() : null;
-        return call(ref, () -> requireIpam().allocate(id, subnet, true));
+        return call(ref, () -> requireIpam().allocate(id, subnet, true, caller));
     }
 
     private List<Cidr> owned(String id, Cidr subnet) {

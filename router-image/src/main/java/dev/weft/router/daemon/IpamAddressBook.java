@@ -1,9 +1,11 @@
 package dev.weft.router.daemon;
 
+import dev.weft.router.api.ClientLink;
 import dev.weft.router.attach.AddressBook;
 import dev.weft.router.attach.AddressBookException;
 import dev.weft.router.ipam.Ipam;
 import dev.weft.router.ipam.IpamException;
+import dev.weft.router.ipam.IpamRequest;
 import dev.weft.router.ipam.Owner;
 import dev.weft.router.ipam.RequestCancelledException;
 import dev.weft.weaveutil.addr.Cidr;
@@ -21,14 +23,20 @@ final class IpamAddressBook implements AddressBook {
     }
 
     @Override
-    public Cidr allocate(String ownerId, Cidr subnet, boolean checkAlive) {
+    public Cidr allocate(String ownerId, Cidr subnet, boolean checkAlive, ClientLink caller) {
         Cidr within = subnet != null ? subnet : ipam.config().defaultSubnet();
-        return answer(() -> ipam.allocate(ownerId, within, checkAlive).await());
+        return answer(() -> awaitUnlessGone(ipam.allocate(ownerId, within, checkAlive), caller));
     }
 
     @Override
-    public void claim(String ownerId, Cidr cidr, boolean checkAlive) {
-        answer(() -> ipam.claim(ownerId, cidr, checkAlive, false).await());
+    public void claim(String ownerId, Cidr cidr, boolean checkAlive, ClientLink caller) {
+        answer(() -> awaitUnlessGone(ipam.claim(ownerId, cidr, checkAlive, false), caller));
+    }
+
+    /** Registered before waiting: a caller already gone cancels at once, one that goes later cancels then. */
+    private static <T> T awaitUnlessGone(IpamRequest<T> request, ClientLink caller) {
+        caller.onGone(request::cancel);
+        return request.await();
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         if (checkAlive && !liveness.isRunning(id)) {
             result.completeExceptionally(new RequestCancelledException("container " + id + " is not running"));
         } else {
-            run(() -> allocator.allocate(id, subnet, result));
+            run(unlessCancelled(result, () -> allocator.allocate(id, subnet, result)));
         }
         return new IpamRequest<>(result, this::cancel);
     }
@@ -117,7 +117,7 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         }
         CompletableFuture<Void> first = new CompletableFuture<>();
         current.set(first);
-        run(() -> allocator.claim(id, cidr, noErrorOnUnknown, first));
+        run(unlessCancelled(first, () -> allocator.claim(id, cidr, noErrorOnUnknown, first)));
         first.whenComplete((ok, error) -> {
             if (error instanceof AddressInUseException inUse && Owner.isContainerId(inUse.holder())
                     && !inUse.holder().equals(id)) {
@@ -147,13 +147,14 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
                     cidr.address());
             running = true;
         }
+        // set before the check: a cancel from now on reaches the second step, or sees this one done
+        CompletableFuture<Void> second = new CompletableFuture<>();
+        current.set(second);
         if (running || result.isDone()) {
             result.completeExceptionally(inUse);
             return;
         }
-        CompletableFuture<Void> second = new CompletableFuture<>();
-        current.set(second);
-        run(() -> allocator.claimFromDead(id, cidr, inUse.holder(), second));
+        run(unlessCancelled(second, () -> allocator.claimFromDead(id, cidr, inUse.holder(), second)));
         second.whenComplete((ok, error) -> forward(ok, error, result));
     }
 
@@ -168,12 +169,29 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
     /** Completes when the ring exists, starting its initialisation ({@code GET /ring}, {@code weave prime}). */
     public IpamRequest<Void> awaitRing() {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        run(() -> allocator.awaitRing(result));
+        run(unlessCancelled(result, () -> allocator.awaitRing(result)));
         return new IpamRequest<>(result, this::cancel);
     }
 
+    /**
+     * A cancel may reach the IPAM thread before the request it cancels (a claim's second step is asked
+     * for from another thread): then the request is failed here and {@link #unlessCancelled} drops it.
+     */
     private void cancel(CompletableFuture<?> result) {
-        run(() -> allocator.cancel(result));
+        run(() -> {
+            allocator.cancel(result);
+            if (!result.isDone()) {
+                result.completeExceptionally(new RequestCancelledException("request cancelled"));
+            }
+        });
+    }
+
+    private static Runnable unlessCancelled(CompletableFuture<?> result, Runnable request) {
+        return () -> {
+            if (!result.isDone()) {
+                request.run();
+            }
+        };
     }
 
     public List<Cidr> lookup(String id, Cidr subnet) {

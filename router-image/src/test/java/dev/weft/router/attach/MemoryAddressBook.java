@@ -1,5 +1,6 @@
 package dev.weft.router.attach;
 
+import dev.weft.router.api.ClientLink;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.addr.Ipv4;
@@ -20,7 +21,7 @@ final class MemoryAddressBook implements AddressBook {
     }
 
     @Override
-    public synchronized Cidr allocate(String ownerId, Cidr subnet, boolean checkAlive) {
+    public synchronized Cidr allocate(String ownerId, Cidr subnet, boolean checkAlive, ClientLink caller) {
         Cidr in = subnet == null ? defaultSubnet : subnet;
         checkAlive(ownerId, checkAlive);
         for (Map.Entry<Cidr, String> e : owners.entrySet()) {
@@ -39,7 +40,7 @@ final class MemoryAddressBook implements AddressBook {
     }
 
     @Override
-    public synchronized void claim(String ownerId, Cidr cidr, boolean checkAlive) {
+    public synchronized void claim(String ownerId, Cidr cidr, boolean checkAlive, ClientLink caller) {
         checkAlive(ownerId, checkAlive);
         String owner = owners.get(cidr);
         if (owner != null && !owner.equals(ownerId)) {
