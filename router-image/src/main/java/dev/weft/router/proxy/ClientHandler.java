@@ -54,6 +54,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private Channel backend;
     private boolean connecting;
     private final ArrayDeque<HttpObject> waiting = new ArrayDeque<>();
+    private final ReadPacer fromEngine = new ReadPacer();
 
     private ApiCall call = ApiCall.OTHER;
     private HttpRequest request;
@@ -113,6 +114,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         request = head;
+        fromEngine.reset();
         call = ApiCall.classify(head.method().name(), ApiCall.pathOf(head.uri()));
         requestOpen = true;
         exchangeOpen = true;
@@ -289,6 +291,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (heldResponse == null) {
+            fromEngine.read(content.content().readableBytes());
             client.write(content);
             if (last) {
                 endExchange();
@@ -329,6 +332,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     void engineReadComplete() {
         client.flush();
+        pace(fromEngine);
+    }
+
+    private void pace(ReadPacer pacer) {
+        if (!pacer.endBatch()) {
+            return;
+        }
+        updateReading();
+        client.eventLoop().schedule(() -> {
+            pacer.resumed();
+            updateReading();
+        }, ReadPacer.PAUSE_NANOS, TimeUnit.NANOSECONDS);
     }
 
     void engineClosed() {
@@ -376,7 +391,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         boolean readClient = requestOpen ? heldRequest != null || engineWritable : !exchangeOpen && !busy;
         client.config().setAutoRead(readClient && !clientInputShut);
         if (backend != null) {
-            backend.config().setAutoRead(client.isWritable());
+            backend.config().setAutoRead(client.isWritable() && !fromEngine.paused());
         }
     }
 

@@ -83,6 +83,7 @@ public final class ProxyServer implements AutoCloseable {
                 .channel(at.unix() ? EpollServerDomainSocketChannel.class : EpollServerSocketChannel.class)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, EngineConnector.WATER_MARK)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, EngineConnector.readSizes())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

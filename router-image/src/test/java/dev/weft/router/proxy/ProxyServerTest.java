@@ -100,6 +100,44 @@ class ProxyServerTest {
     }
 
     @Test
+    void aSmallPieceAfterABulkStreamStillArrivesWithoutWaitingForMore() throws Exception {
+        CountDownLatch tailSeen = new CountDownLatch(1);
+        int piece = 32 << 10;
+        int pieces = 64;   // 2 MiB: past the point where the proxy paces its reads
+        Path socket = start(conn -> {
+            conn.readHead();
+            conn.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] bytes = new byte[piece];
+            for (int i = 0; i < pieces; i++) {
+                conn.write(Integer.toHexString(piece) + "\r\n");
+                conn.out.write(bytes);
+                conn.write("\r\n");
+            }
+            conn.write("4\r\ntail\r\n");
+            assertTrue(tailSeen.await(10, TimeUnit.SECONDS), "the last small piece never reached the client");
+            conn.write("0\r\n\r\n");
+        }, Interceptor.NONE);
+        try (RawClient c = new RawClient(socket)) {
+            c.send("GET /containers/c/logs?follow=1 HTTP/1.1\r\nHost: docker\r\n\r\n");
+            c.readHead();
+            long expected = (long) piece * pieces + 4;
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            long body = 0;
+            while (body < expected) {   // the proxy may cut the engine's chunks differently
+                int n = Integer.parseInt(c.readLine().strip(), 16);
+                assertTrue(n > 0, "the body ended after " + body + " bytes");
+                received.write(c.in.readNBytes(n));
+                body += n;
+                assertEquals("\r\n", c.readString(2));
+            }
+            assertEquals(expected, body);
+            assertTrue(received.toString(StandardCharsets.ISO_8859_1).endsWith("tail"));
+            tailSeen.countDown();
+            assertEquals("0\r\n\r\n", c.readString(5));
+        }
+    }
+
+    @Test
     void largeBodiesStreamBothWays() throws Exception {
         int size = 48 << 20;
         byte[] data = new byte[size];

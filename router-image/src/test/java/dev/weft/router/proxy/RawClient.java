@@ -42,6 +42,19 @@ final class RawClient implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** One line without its CRLF. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("end of stream in a line: " + line.toString(StandardCharsets.ISO_8859_1));
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.ISO_8859_1).stripTrailing();
+    }
+
     String readString(int n) throws IOException {
         return new String(in.readNBytes(n), StandardCharsets.ISO_8859_1);
     }
