@@ -51,7 +51,8 @@ final class Components implements AutoCloseable {
     private final List<StatusSection> sections = new ArrayList<>();
     private final List<ContainerEvents> eventSubscribers = new ArrayList<>();
     private final CloseStack toClose = new CloseStack(LOG);
-    private final List<Step> startSteps = new ArrayList<>();
+    private final List<Step> networkSteps = new ArrayList<>();
+    private final List<Step> serviceSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
     private Ipam ipam;
     private NameBook names;
@@ -152,7 +153,7 @@ final class Components implements AutoCloseable {
             sections.add(dns.status());
             eventSubscribers.add(dns);
             names = new DnsNameBook(dns.table());
-            startSteps.add(() -> {
+            serviceSteps.add(() -> {
                 dns.start();
                 LOG.info("weaveDNS for {} listening on {}", config.dns().domain(), dns.address());
             });
@@ -167,11 +168,11 @@ final class Components implements AutoCloseable {
         modules.addAll(host.apiModules());
         reconciliation = new StartupReconciliation(
                 new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
-        startSteps.add(0, () -> {
+        networkSteps.add(() -> {
             host.start();
             LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
         });
-        startSteps.add(1, () -> {
+        networkSteps.add(() -> {
             Overlay plane = factory.dataPlane(config, tools, mesh);
             if (plane != null) {
                 toClose.push(plane::stop);
@@ -183,7 +184,7 @@ final class Components implements AutoCloseable {
                     proxyDns(config, hostConfig));
             toClose.push(proxy);
             eventSubscribers.add(proxy.events());
-            startSteps.add(proxy::start);
+            serviceSteps.add(proxy::start);
         }
     }
 
@@ -239,9 +240,16 @@ final class Components implements AutoCloseable {
         return sections;
     }
 
-    /** Brings up the host side, the data plane (registered on the mesh as its overlay), then weaveDNS. */
+    /** Brings up the host side (bridge, iptables), then the data plane, registered on the mesh as its overlay. */
+    void startNetwork() throws Exception {
+        for (Step step : networkSteps) {
+            step.run();
+        }
+    }
+
+    /** Starts weaveDNS's server and the Docker API proxy: nothing the mesh needs, so they start after it. */
     void startServices() throws Exception {
-        for (Step step : startSteps) {
+        for (Step step : serviceSteps) {
             step.run();
         }
     }

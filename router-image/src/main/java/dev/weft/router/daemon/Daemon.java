@@ -101,8 +101,9 @@ public final class Daemon implements AutoCloseable {
             module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
+        components.startNetwork();
+        startMesh(config, store, meshRuntime.mesh());   // before the services: a peer joins the sooner
         components.startServices();
-        startMesh(config, store, meshRuntime.mesh());
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
         components.reconcile();
         readiness.ready();
