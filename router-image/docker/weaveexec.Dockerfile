@@ -9,10 +9,9 @@ COPY cli/weave-cli.jar /home/weave/weave-cli.jar
 COPY bin/ /home/weave/
 COPY w/ /
 COPY scripts/weave /home/weave/weave
-# class data archives: the runtime's default classes, then those the everyday commands load
-# (ArchiveTraining); the CLI maps them instead of loading classes on every run
-RUN java -Xshare:dump >/dev/null 2>&1 || true; \
-    java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
+# the class data archive of the classes the everyday commands load (ArchiveTraining), on top of the
+# runtime's own (made with the runtime); the CLI maps them instead of loading classes on every run
+RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
         -cp /home/weave/weave-cli.jar dev.weft.cli.ArchiveTraining >/dev/null 2>&1 \
     || rm -f /home/weave/weave.jsa
 ENTRYPOINT ["/home/weave/sigproxy", "/home/weave/weave"]

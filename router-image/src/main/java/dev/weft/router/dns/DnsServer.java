@@ -34,6 +34,7 @@ public final class DnsServer implements AutoCloseable {
     private static final int MAX_UDP_QUERY = 65535;
     private static final int FORWARD_THREADS = 8;
     private static final int TCP_THREADS = 8;
+    private static final long IDLE_THREAD_SECONDS = 60;
     /** From the previous answer (or the connection), the next query must have arrived whole within this. */
     private static final int TCP_QUERY_DEADLINE_MILLIS = 10_000;
 
@@ -186,9 +187,9 @@ public final class DnsServer implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor pool(String name, int threads, int queue, RejectedExecutionHandler whenFull) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queue), daemonThreads(name), whenFull);
-        pool.prestartAllCoreThreads();
+        pool.allowCoreThreadTimeOut(true);   // a router that forwards nothing keeps no threads (and stacks) for it
         return pool;
     }
 
