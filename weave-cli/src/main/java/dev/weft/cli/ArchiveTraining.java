@@ -4,6 +4,7 @@ import dev.weft.cli.host.LocalHost;
 import dev.weft.cli.api.ApiResponse;
 import dev.weft.cli.api.HttpWeaveApi;
 import dev.weft.cli.api.WeaveApi;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class ArchiveTraining {
             Weave.run(services(env, (control, status) -> canned), sink, sink, command.toArray(String[]::new));
         }
         Weave.run(services(env, HttpWeaveApi::new), sink, sink, "status");
+        try {
+            EngineTraining.run();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("archive training: the engine client's classes are left out: " + e);
+        }
     }
 
     private static Services services(Env env, WeaveApi.Factory api) {

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,6 +14,11 @@ class ArchiveTrainingTest {
         for (List<String> command : ArchiveTraining.COMMANDS) {
             assertTrue(Weave.invokedSubcommand(command.toArray(String[]::new)).isPresent(), command.toString());
         }
+    }
+
+    @Test
+    void theEngineClientsCallsGetAnswersFromTheCannedEngine() throws Exception {
+        assertEquals("0123456789ab", EngineTraining.run());
     }
 
     @Test
