@@ -105,8 +105,10 @@ put 644 "$cli_jar" "$libdir/weave-cli.jar"
 for jar in "$repo"/weave-cli/target/lib/*.jar; do put 644 "$jar" "$libdir/lib/$(basename "$jar")"; done
 put 644 "$util_jar" "$libdir/weaveutil.jar"
 
-# a short-lived JVM: C1 only, the serial collector, no hsperfdata file, and the class data archive below
-jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
+# a short-lived JVM: C1 only, the serial collector, no hsperfdata file, and the class data archive below,
+# mapped where it was made (JDK 17 updates relocate it by default, writing every page of it: ~60 ms of
+# each run; it is still relocated if that address is taken)
+jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
 cat >"$bindir/weave" <<LAUNCHER
 #!/bin/sh
 # weft's weave command (installed by scripts/install.sh)
