@@ -12,6 +12,7 @@ import dev.weft.router.iptables.WeaveRules;
 import dev.weft.weaveutil.ns.NetNs;
 import dev.weft.weaveutil.plumbing.Plumbing;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The router's host side wired together: the weave bridge, the iptables rules and their
@@ -61,6 +62,35 @@ public final class HostSide implements AutoCloseable {
     /** Creates the bridge and the rules, re-applies rules of addresses already exposed, starts the watchdog. */
     public void start() {
         bridge.ensure();
+        applyRules();
+    }
+
+    /** Creates the bridge (what the data plane needs). */
+    public void startBridge() {
+        bridge.ensure();
+    }
+
+    /**
+     * The rest of {@link #start()} on a thread of its own: some forty {@code iptables} runs (about
+     * half a second) that nothing but attached containers needs, so they overlap the data plane's
+     * and the mesh's start. The returned stage completes when they are in place, or with their error.
+     */
+    public CompletableFuture<Void> applyRulesInBackground() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread applier = new Thread(() -> {
+            try {
+                applyRules();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }, "iptables-setup");
+        applier.setDaemon(true);
+        applier.start();
+        return done;
+    }
+
+    private void applyRules() {
         rules.setUp();
         expose.reexpose();
         watchdog.start();

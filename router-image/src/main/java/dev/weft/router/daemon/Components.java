@@ -31,10 +31,15 @@ import dev.weft.weaveutil.addr.Cidr;
 import dev.weft.weaveutil.plumbing.Plumbing;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,8 @@ import org.slf4j.LoggerFactory;
 final class Components implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
+    /** Each iptables run is bounded by its own time-out; this only guards against a thread that never ends. */
+    private static final Duration RULES_PATIENCE = Duration.ofMinutes(5);
 
     private final List<ApiModule> modules = new ArrayList<>();
     private final List<StatusSection> sections = new ArrayList<>();
@@ -58,6 +65,7 @@ final class Components implements AutoCloseable {
     private NameBook names;
     private StartupReconciliation reconciliation;
     private ProxyService proxy;
+    private CompletableFuture<Void> rulesApplied = CompletableFuture.completedFuture(null);
 
     @FunctionalInterface
     interface Step {
@@ -69,7 +77,7 @@ final class Components implements AutoCloseable {
 
         /** Docker access, or null when the router runs without a Docker API. */
         DockerAccess docker(DaemonConfig config) {
-            return config.dockerApi() == null ? null : DockerAccess.connect(config.dockerApi());
+            return config.dockerApi() == null ? null : DockerAccess.connectInBackground(config.dockerApi());
         }
 
         HostTools hostTools(DaemonConfig config) {
@@ -169,8 +177,9 @@ final class Components implements AutoCloseable {
         reconciliation = new StartupReconciliation(
                 new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
         networkSteps.add(() -> {
-            host.start();
-            LOG.info("bridge {} ready, iptables rules in place", config.weaveBridge());
+            host.startBridge();
+            LOG.info("bridge {} ready", config.weaveBridge());
+            rulesApplied = host.applyRulesInBackground();
         });
         networkSteps.add(() -> {
             Overlay plane = factory.dataPlane(config, tools, mesh);
@@ -240,7 +249,10 @@ final class Components implements AutoCloseable {
         return sections;
     }
 
-    /** Brings up the host side (bridge, iptables), then the data plane, registered on the mesh as its overlay. */
+    /**
+     * Brings up the bridge, then the data plane, registered on the mesh as its overlay; the iptables
+     * rules are applied meanwhile ({@link #awaitRules()}).
+     */
     void startNetwork() throws Exception {
         for (Step step : networkSteps) {
             step.run();
@@ -252,6 +264,22 @@ final class Components implements AutoCloseable {
         for (Step step : serviceSteps) {
             step.run();
         }
+    }
+
+    /** Waits for the iptables rules that {@link #startNetwork()} left applying beside the rest of the start. */
+    void awaitRules() throws Exception {
+        try {
+            rulesApplied.get(RULES_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the iptables rules were not in place after " + RULES_PATIENCE.toMinutes()
+                    + " minutes");
+        }
+        LOG.info("iptables rules in place");
     }
 
     /** Starts following Docker events; then lets IPAM claim the addresses in use and drop owners that no longer run. */

@@ -104,6 +104,7 @@ public final class Daemon implements AutoCloseable {
         components.startNetwork();
         startMesh(config, store, meshRuntime.mesh());   // before the services: a peer joins the sooner
         components.startServices();
+        components.awaitRules();
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");
         components.reconcile();
         readiness.ready();

@@ -20,6 +20,7 @@ public final class CanaryWatchdog implements AutoCloseable {
     private final Runnable onRestored;
     private final BackgroundFailures failures;
     private ScheduledExecutorService timer;
+    private boolean closed;
 
     public CanaryWatchdog(WeaveRules rules, Runnable onRestored, BackgroundFailures failures) {
         this.rules = rules;
@@ -27,8 +28,9 @@ public final class CanaryWatchdog implements AutoCloseable {
         this.failures = failures;
     }
 
+    /** Starts the periodic check; once closed, never again (the rules may be applied after a failed start closed it). */
     public synchronized void start() {
-        if (timer != null) {
+        if (timer != null || closed) {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,6 +39,10 @@ public final class CanaryWatchdog implements AutoCloseable {
             return t;
         });
         timer.scheduleWithFixedDelay(this::checkInBackground, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    synchronized boolean running() {
+        return timer != null;
     }
 
     /**
@@ -62,6 +68,7 @@ public final class CanaryWatchdog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
             timer = null;

@@ -2,9 +2,11 @@ package dev.weft.router.attach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.router.api.ApiResponse;
+import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.router.docker.FakeContainers;
 import dev.weft.router.iptables.FakeIptables;
@@ -14,6 +16,8 @@ import dev.weft.weaveutil.plumbing.FakePlumbing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +53,16 @@ class HostSideTest {
         host = make(ipam, dns);
     }
 
-    HostSide make(AddressBook addresses, NameBook names) {
-        HostSideConfig config = new HostSideConfig("weave", 1376, PEER_MAC, "docker0", "172.17.0.1", 6783, 6784,
+    HostSideConfig config() {
+        return new HostSideConfig("weave", 1376, PEER_MAC, "docker0", "172.17.0.1", 6783, 6784,
                 tmp.resolve("proc"), tmp.resolve("host"));
+    }
+
+    HostSide make(AddressBook addresses, NameBook names) {
+        HostSideConfig config = config();
         // FakePlumbing keeps sysctls without entering a namespace, so no host namespace handle is needed
         HostSide side = HostSide.create(config, plumbing, null, iptables, containers, addresses, names,
-                (link, cidr) -> announced.add(link + " " + cidr), new dev.weft.router.api.BackgroundFailures());
+                (link, cidr) -> announced.add(link + " " + cidr), new BackgroundFailures());
         side.start();
         side.apiModules().forEach(m -> m.register(api));
         return side;
@@ -73,6 +81,31 @@ class HostSideTest {
         assertEquals("5", plumbing.sysctl("net/ipv4/neigh/weave/base_reachable_time").orElseThrow());
         assertTrue(iptables.chainExists("filter", "WEAVE-CANARY"));
         assertEquals(List.of("-i", "docker0", "-o", "weave", "-j", "DROP"), iptables.rules("filter", "FORWARD").get(0));
+    }
+
+    @Test
+    void rulesAppliedInTheBackgroundAreInPlaceWhenTheirStageCompletes() throws Exception {
+        FakeIptables fresh = new FakeIptables();
+        HostSide side = HostSide.create(config(), new FakePlumbing(), null, fresh, containers, ipam, dns, null,
+                new BackgroundFailures());
+        side.startBridge();
+        side.applyRulesInBackground().get(10, TimeUnit.SECONDS);
+        assertTrue(fresh.chainExists("nat", "WEAVE-CANARY"));
+        assertEquals(List.of("-i", "docker0", "-o", "weave", "-j", "DROP"), fresh.rules("filter", "FORWARD").get(0));
+        side.close();
+    }
+
+    @Test
+    void rulesThatCannotBeAppliedFailTheirStage() {
+        FakeIptables broken = new FakeIptables();
+        broken.removeTable("nat");
+        HostSide side = HostSide.create(config(), new FakePlumbing(), null, broken, containers, ipam, dns, null,
+                new BackgroundFailures());
+        side.startBridge();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> side.applyRulesInBackground().get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("can't initialize iptables table `nat'"), e.getCause().getMessage());
+        side.close();
     }
 
     @Test
@@ -113,7 +146,7 @@ class HostSideTest {
         FakeApiRoutes noIpamApi = new FakeApiRoutes();
         HostSide side = HostSide.create(new HostSideConfig("weave", 1376, PEER_MAC, "docker0", null, 6783, 6784,
                 tmp.resolve("proc"), tmp.resolve("host")), plumbing, null, iptables, containers, null, null, null,
-                new dev.weft.router.api.BackgroundFailures());
+                new BackgroundFailures());
         side.apiModules().forEach(m -> m.register(noIpamApi));
         assertResponse(400, "IP address allocation must be enabled to use 'net:'",
                 noIpamApi.call("POST", "/weft/attach/web"));

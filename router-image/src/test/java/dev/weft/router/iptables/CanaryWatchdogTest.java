@@ -17,6 +17,18 @@ class CanaryWatchdogTest {
     private final CanaryWatchdog watchdog = new CanaryWatchdog(rules, restored::incrementAndGet, failures);
 
     @Test
+    void aWatchdogClosedBeforeItStartsNeverRuns() {
+        watchdog.close();
+        watchdog.start();
+        assertFalse(watchdog.running());
+        CanaryWatchdog other = new CanaryWatchdog(rules, restored::incrementAndGet, failures);
+        other.start();
+        assertTrue(other.running());
+        other.close();
+        assertFalse(other.running());
+    }
+
+    @Test
     void intactRulesAreLeftAlone() {
         rules.setUp();
         int changes = iptables.changes();

@@ -31,6 +31,11 @@ public final class FakeIptables implements Iptables {
         return List.copyOf(chain(table, chain, "-S"));
     }
 
+    /** Makes the table unusable, as on a kernel without it: every command on it fails. */
+    public synchronized void removeTable(String table) {
+        tables.remove(table);
+    }
+
     /** How many changing commands were run, to check that a repeated set-up changes nothing. */
     public synchronized int changes() {
         return commands;
