@@ -78,6 +78,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private boolean topologyGossipQueued;
     private boolean routesQueued;
     private long lastRoutesNanos;
+    private long lastTopologyGossipNanos;
     private Set<PeerName> lastReachable = Set.of();
     private final Map<PeerName, Long> unreachableSince = new HashMap<>();
     private Actor.Cancellable gossipTimer = Actor.Cancellable.NONE;
@@ -100,6 +101,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         this.topology = new Topology(localPeer.entry());
         this.routes = RouteTable.alone(topology.local());
         this.lastRoutesNanos = actors.nanoTime() - config.routeInterval().toNanos();
+        this.lastTopologyGossipNanos = actors.nanoTime() - config.topologyBatch().toNanos();
         for (String subnet : config.trustedSubnets()) {
             trusted.add(Cidr.parseSubnet(subnet));
         }
@@ -548,8 +550,12 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         pendingTopologyGossip.add(localPeer.name());
         if (!topologyGossipQueued) {
             topologyGossipQueued = true;
-            actor.schedule(config.topologyBatch(), () -> {
+            // the first change after a quiet spell goes out at once (what a joining peer waits for);
+            // changes that follow within a batch interval of a send are gathered into the next one
+            long wait = Math.max(0, lastTopologyGossipNanos + config.topologyBatch().toNanos() - nanoTime());
+            actor.schedule(Duration.ofNanos(wait), () -> {
                 topologyGossipQueued = false;
+                lastTopologyGossipNanos = nanoTime();
                 Set<PeerName> names = new LinkedHashSet<>(pendingTopologyGossip);
                 pendingTopologyGossip.clear();
                 relayBroadcast(TopologyGossiper.CHANNEL, localPeer.name(), topologyGossiper.update(names));

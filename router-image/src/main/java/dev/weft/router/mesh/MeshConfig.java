@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param host              listen and dial-from address; empty for all
  * @param connLimit         most connections at once; 0 = unlimited
  * @param trustedSubnets    CIDRs whose peers need no data-plane encryption (reported in the handshake)
- * @param topologyBatch     how long local topology changes gather before they are gossiped
+ * @param topologyBatch     the least time between two gossips of local topology changes (the first after a quiet spell goes at once; later ones gather)
  * @param routeInterval     the least time between two route recalculations
  * @param fullTopologyGossip gossip the whole topology periodically and to every new connection, as Weave
  *                           Net 2.8 did: only for the mesh-scale benchmark's baseline
