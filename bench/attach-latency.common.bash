@@ -69,7 +69,7 @@ bench_setup() {
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM
     bench_install_cli
-    if "$LAB" status 2>/dev/null | grep -q "^$BENCH_HOST .* engine pid"; then
+    if "$LAB" status 2>/dev/null | grep "^$BENCH_HOST .* engine pid" >/dev/null; then
         BENCH_LAB_WAS_UP=1
     else
         "$LAB" up 1 >/dev/null 2>&1 || bench_die "lab up 1 failed"

@@ -31,7 +31,7 @@ dl_setup() {
     flock -w 3600 "$DP_REPO/scripts/install.sh" "$DP_REPO/scripts/install.sh" >/dev/null 2>&1 || dp_die "install.sh failed"
     trap dl_cleanup EXIT
     trap 'exit 130' INT TERM
-    if "$LAB" status 2>/dev/null | grep -q "^host3 .* engine pid"; then
+    if "$LAB" status 2>/dev/null | grep "^host3 .* engine pid" >/dev/null; then
         DL_LAB_WAS_UP=1
     else
         "$LAB" up 3 >/dev/null 2>&1 || dp_die "lab up 3 failed"
