@@ -76,18 +76,11 @@ public final class HostSide implements AutoCloseable {
      * and the mesh's start. The returned stage completes when they are in place, or with their error.
      */
     public CompletableFuture<Void> applyRulesInBackground() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread applier = new Thread(() -> {
-            try {
-                applyRules();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        }, "iptables-setup");
-        applier.setDaemon(true);
-        applier.start();
-        return done;
+        return CompletableFuture.runAsync(this::applyRules, task -> {
+            Thread applier = new Thread(task, "iptables-setup");
+            applier.setDaemon(true);
+            applier.start();
+        });
     }
 
     private void applyRules() {

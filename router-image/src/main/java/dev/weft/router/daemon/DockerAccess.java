@@ -34,16 +34,11 @@ record DockerAccess(Containers containers, EventStream events, AutoCloseable cli
      * bridge, the data plane and the mesh, it no longer delays a peer joining.
      */
     static DockerAccess connectInBackground(String dockerApi) {
-        CompletableFuture<DockerAccess> connecting = new CompletableFuture<>();
-        Thread maker = new Thread(() -> {
-            try {
-                connecting.complete(connect(dockerApi));
-            } catch (RuntimeException | Error e) {
-                connecting.completeExceptionally(e);
-            }
-        }, "docker-connect");
-        maker.setDaemon(true);
-        maker.start();
+        CompletableFuture<DockerAccess> connecting = CompletableFuture.supplyAsync(() -> connect(dockerApi), task -> {
+            Thread maker = new Thread(task, "docker-connect");
+            maker.setDaemon(true);
+            maker.start();
+        });
         Containers containers = new Containers() {
             @Override
             public Optional<ContainerInfo> inspect(String nameOrId) {
