@@ -135,6 +135,9 @@ class PacketIoPrivilegedTest {
     @Test
     void aRawPacketSocketSeesFramesFromTheOtherEndOfAVethButNotItsOwn() throws Exception {
         namespace.ip("link", "add", "a0", "type", "veth", "peer", "name", "b0");
+        // without IPv6 the kernel sends nothing of its own (MLD reports) over the pair once it is up
+        namespace.exec("sysctl", "-q", "-w", "net.ipv6.conf.a0.disable_ipv6=1");
+        namespace.exec("sysctl", "-q", "-w", "net.ipv6.conf.b0.disable_ipv6=1");
         namespace.ip("link", "set", "a0", "up");
         namespace.ip("link", "set", "b0", "up");
         int a0 = Integer.parseInt(namespace.ip("-o", "link", "show", "a0").split(":")[0]);
