@@ -188,9 +188,18 @@ class SleeveEncryptionTest {
             dev.weft.router.dataplane.packet.VnetHeader.write(vnet, 0, dev.weft.router.dataplane.packet.VnetHeader.NEEDS_CSUM,
                     dev.weft.router.dataplane.packet.VnetHeader.GSO_TCPV4, 66, 1324, 34, 16);
             a.tap().capture(vnet.array(), tso);
-            byte[] got = b.tap().written(2000);
-            assertNotNull(got, "round " + round + ": " + b.sleeve().stats());
-            assertEquals(tso.limit(), got.length - 10, "round " + round);
+            // the receiver joins the segments of one receive batch; on a loaded machine the 30 segments
+            // can arrive in two batches, so the payload may come as a few frames, never as 30
+            int payload = 0;
+            int frames = 0;
+            while (payload < 30 * 1324) {
+                byte[] got = b.tap().written(2000);
+                assertNotNull(got, "round " + round + " after " + payload + " bytes: " + b.sleeve().stats());
+                payload += got.length - 10 - 66;
+                frames++;
+            }
+            assertEquals(30 * 1324, payload, "round " + round);
+            assertTrue(frames <= 3, "round " + round + ": " + frames + " frames");
         }
         assertEquals(0, b.sleeve().stats().droppedNotAuthentic() + b.sleeve().stats().droppedReplayed(),
                 b.sleeve().stats().toString());
