@@ -23,35 +23,23 @@ import dev.weft.cli.commands.Report;
 import dev.weft.cli.commands.Rmpeer;
 import dev.weft.cli.commands.Status;
 import dev.weft.cli.commands.Version;
+import dev.weft.cli.model.CommandModel;
+import dev.weft.cli.model.DeclaredCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /** The {@code weave} command: global options and the list of subcommands. */
-@Command(name = "weave",
-        description = "Create and manage a weft container network: a flat layer-2 network with IP allocation "
-                + "and DNS across hosts.",
-        synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-                "0:success",
-                "1:usage error or failure",
-                "2:a container (or the router) is not running, or another container holds its name",
-                "3:'launch' while weave is already running",
-                "4:the router part a command needs is disabled",
-        })
-public final class Weave implements Callable<Integer> {
+public final class Weave implements Callable<Integer>, DeclaredCommand {
 
     /** Every subcommand, in the order help lists them. */
-    static final List<Map.Entry<String, Class<?>>> SUBCOMMANDS = List.of(
+    static final List<Map.Entry<String, Class<? extends DeclaredCommand>>> SUBCOMMANDS = List.of(
             Map.entry("launch", Launch.class),
             Map.entry("stop", Stop.class),
             Map.entry("reset", Reset.class),
@@ -76,11 +64,26 @@ public final class Weave implements Callable<Integer> {
             Map.entry("version", Version.class),
             Map.entry("help", Help.class));
 
-    @Mixin
-    GlobalOptions globalOptions;
+    private CommandSpec spec;
 
-    @Spec
-    CommandSpec spec;
+    @Override
+    public CommandSpec model() {
+        spec = CommandModel.command(this, "weave", "Create and manage a weft container network: a flat layer-2 "
+                + "network with IP allocation and DNS across hosts.").include(GlobalOptions::declareOn).spec();
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND").exitCodeListHeading("%nExit status:%n")
+                .exitCodeList(exitCodes());
+        return spec;
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "success");
+        codes.put("1", "usage error or failure");
+        codes.put("2", "a container (or the router) is not running, or another container holds its name");
+        codes.put("3", "'launch' while weave is already running");
+        codes.put("4", "the router part a command needs is disabled");
+        return codes;
+    }
 
     @Override
     public Integer call() {
@@ -96,15 +99,15 @@ public final class Weave implements Callable<Integer> {
     }
 
     /**
-     * The command line for one invocation. picocli builds a subcommand's model by reflection when it is
-     * registered, which the short-lived CLI pays on every call; so when the arguments name a subcommand
-     * (other than help) only that one is registered. Anything else gets them all, for usage and errors.
+     * The command line for one invocation. Each registered subcommand's model is built, which the
+     * short-lived CLI pays on every call; so when the arguments name a subcommand (other than help) only
+     * that one is registered. Anything else gets them all, for usage and errors.
      */
     static CommandLine commandLineFor(Services services, boolean debug, String... args) {
         return commandLine(services, debug, invokedSubcommand(args).map(List::of).orElse(SUBCOMMANDS));
     }
 
-    static Optional<Map.Entry<String, Class<?>>> invokedSubcommand(String... args) {
+    static Optional<Map.Entry<String, Class<? extends DeclaredCommand>>> invokedSubcommand(String... args) {
         for (String arg : args) {
             if (arg.equals("--help")) {
                 return Optional.empty();
@@ -117,11 +120,12 @@ public final class Weave implements Callable<Integer> {
     }
 
     private static CommandLine commandLine(Services services, boolean debug,
-                                           List<Map.Entry<String, Class<?>>> subcommands) {
+                                           List<Map.Entry<String, Class<? extends DeclaredCommand>>> subcommands) {
         CommandFactory factory = new CommandFactory(services);
-        CommandLine commandLine = new CommandLine(new Weave(), factory);
-        for (Map.Entry<String, Class<?>> subcommand : subcommands) {
-            commandLine.addSubcommand(subcommand.getKey(), new CommandLine(create(factory, subcommand.getValue()), factory));
+        CommandLine commandLine = new CommandLine(new Weave().model(), factory);
+        for (Map.Entry<String, Class<? extends DeclaredCommand>> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand.getKey(),
+                    new CommandLine(create(factory, subcommand.getValue()).model(), factory));
         }
         ErrorReporter reporter = new ErrorReporter(debug);
         commandLine.setExecutionExceptionHandler(reporter);
@@ -130,7 +134,7 @@ public final class Weave implements Callable<Integer> {
         return commandLine;
     }
 
-    private static Object create(CommandFactory factory, Class<?> type) {
+    private static DeclaredCommand create(CommandFactory factory, Class<? extends DeclaredCommand> type) {
         try {
             return factory.create(type);
         } catch (Exception e) {

@@ -3,18 +3,19 @@ package dev.weft.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.cli.model.DeclaredCommand;
 import dev.weft.cli.testing.Cli;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 class SubcommandRegistryTest {
 
     @Test
-    void eachRegisteredNameIsTheCommandsOwnName() {
-        for (Map.Entry<String, Class<?>> entry : Weave.SUBCOMMANDS) {
-            assertEquals(entry.getKey(), entry.getValue().getAnnotation(Command.class).name(), entry.getValue().getName());
+    void eachRegisteredNameIsTheCommandsOwnName() throws Exception {
+        CommandFactory factory = new CommandFactory(new Cli().services());
+        for (Map.Entry<String, Class<? extends DeclaredCommand>> entry : Weave.SUBCOMMANDS) {
+            assertEquals(entry.getKey(), factory.create(entry.getValue()).model().name(), entry.getValue().getName());
         }
     }
 

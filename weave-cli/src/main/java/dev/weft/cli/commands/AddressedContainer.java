@@ -1,16 +1,18 @@
 package dev.weft.cli.commands;
 
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.AddressSpec;
 import java.util.List;
-import picocli.CommandLine.Parameters;
 
 /** The positional arguments of {@code attach} and {@code detach}: {@code [<addr>...] <container>}. */
 public final class AddressedContainer {
 
-    @Parameters(arity = "1..*", paramLabel = "[ADDR...] CONTAINER",
-            description = "Addresses ([ip:]<cidr>, net:<cidr>, net:default; none = net:default for attach, "
-                    + "all for detach), then the container.")
-    List<String> arguments;
+    private List<String> arguments;
+
+    void declareOn(CommandModel command) {
+        command.parameters("1..*", "[ADDR...] CONTAINER", "Addresses ([ip:]<cidr>, net:<cidr>, net:default; none = "
+                + "net:default for attach, all for detach), then the container.", v -> arguments = v);
+    }
 
     /** The addresses as typed, each checked first; a bad one fails the command. */
     List<String> addresses() {

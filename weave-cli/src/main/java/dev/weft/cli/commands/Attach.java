@@ -3,37 +3,37 @@ package dev.weft.cli.commands;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
 import dev.weft.cli.api.Params;
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.IpamWaitNotice;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 
 /** {@code weave attach [<addr>...] [options] <container>}: the router plumbs the container into the network. */
-@Command(name = "attach", description = "Attach a running container to the weave network and print its addresses.")
 public final class Attach extends WeaveCommand {
 
-    @Mixin
-    AddressedContainer target;
-
-    @Option(names = "--without-dns", description = "Do not register the container's name in weaveDNS.")
+    private final AddressedContainer target = new AddressedContainer();
     boolean withoutDns;
-
-    @Option(names = "--rewrite-hosts", description = "Rewrite the container's /etc/hosts for its weave addresses.")
     boolean rewriteHosts;
-
-    @Option(names = "--add-host", paramLabel = "NAME:IP", description = "Extra /etc/hosts entry (with --rewrite-hosts).")
     List<String> addHosts = List.of();
-
-    @Option(names = "--no-multicast-route", description = "Do not route multicast through ethwe.")
     boolean noMulticastRoute;
-
-    @Option(names = "--keep-tx-on", description = "Keep TX checksum offload on for the container's interface.")
     boolean keepTxOn;
 
     Attach(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "attach", "Attach a running container to the weave network and print its "
+                + "addresses.")
+                .include(target::declareOn)
+                .flag("--without-dns", "Do not register the container's name in weaveDNS.", v -> withoutDns = v)
+                .flag("--rewrite-hosts", "Rewrite the container's /etc/hosts for its weave addresses.",
+                        v -> rewriteHosts = v)
+                .repeatableOption("--add-host", "NAME:IP", "Extra /etc/hosts entry (with --rewrite-hosts).",
+                        v -> addHosts = v)
+                .flag("--no-multicast-route", "Do not route multicast through ethwe.", v -> noMulticastRoute = v)
+                .flag("--keep-tx-on", "Keep TX checksum offload on for the container's interface.", v -> keepTxOn = v);
     }
 
     @Override

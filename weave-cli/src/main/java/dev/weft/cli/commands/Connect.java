@@ -2,25 +2,26 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.api.Params;
+import dev.weft.cli.model.CommandModel;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /** {@code weave connect [--replace] <peer>...}. */
-@Command(name = "connect", description = "Make the router connect to more peers (host[:port]).")
 public final class Connect extends WeaveCommand {
 
-    @Option(names = "--replace", description = "Replace the router's target list instead of adding to it.")
     boolean replace;
-
-    @Parameters(arity = "0..*", paramLabel = "PEER", description = "host[:port] of another weave router; at least "
-            + "one, except with --replace (which then empties the target list).")
     List<String> peers = List.of();
 
     Connect(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "connect", "Make the router connect to more peers (host[:port]).")
+                .flag("--replace", "Replace the router's target list instead of adding to it.", v -> replace = v)
+                .parameters("0..*", "PEER", "host[:port] of another weave router; at least one, except with "
+                        + "--replace (which then empties the target list).", v -> peers = v);
     }
 
     @Override

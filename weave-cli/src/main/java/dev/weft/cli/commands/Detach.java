@@ -2,19 +2,22 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.api.Params;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.weft.cli.model.CommandModel;
 
 /** {@code weave detach [<addr>...] <container>}. */
-@Command(name = "detach", description = "Remove weave addresses from a container (all of them by default) "
-        + "and print the addresses removed.")
 public final class Detach extends WeaveCommand {
 
-    @Mixin
-    AddressedContainer target;
+    private final AddressedContainer target = new AddressedContainer();
 
     Detach(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "detach", "Remove weave addresses from a container (all of them by "
+                + "default) and print the addresses removed.")
+                .include(target::declareOn);
     }
 
     @Override

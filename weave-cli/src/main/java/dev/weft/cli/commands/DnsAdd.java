@@ -1,28 +1,30 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
-import dev.weft.cli.api.Params;
 import dev.weft.cli.api.ApiClient;
+import dev.weft.cli.api.Params;
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.DnsTarget;
 import dev.weft.weaveutil.addr.Ipv4;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code weave dns-add [<ip>...] <container> [-h <fqdn>]} or {@code weave dns-add <ip>... -h <fqdn>}. */
-@Command(name = "dns-add", description = "Add weaveDNS records: for a container (default: its weave addresses "
-        + "and hostname.domainname) or, without a container, for outside addresses under weave:extern.")
 public final class DnsAdd extends WeaveCommand {
 
-    @Parameters(arity = "1..*", paramLabel = "[IP...] [CONTAINER]", description = "Addresses, then the container.")
     List<String> arguments;
-
-    @Option(names = "-h", paramLabel = "FQDN", description = "The name to register.")
     String fqdn;
 
     DnsAdd(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "dns-add", "Add weaveDNS records: for a container (default: its weave "
+                + "addresses and hostname.domainname) or, without a container, for outside addresses under "
+                + "weave:extern.")
+                .parameters("1..*", "[IP...] [CONTAINER]", "Addresses, then the container.", v -> arguments = v)
+                .option("-h", "FQDN", "The name to register.", v -> fqdn = v);
     }
 
     @Override

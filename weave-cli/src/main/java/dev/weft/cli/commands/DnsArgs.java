@@ -3,27 +3,30 @@ package dev.weft.cli.commands;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
 import dev.weft.cli.api.ApiClient;
-import dev.weft.cli.api.WeaveApi.Listener;
 import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.model.CommandModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code weave dns-args}: the {@code docker run} flags that make a container use weaveDNS. Scripts
  * run {@code docker run $(weave dns-args "$@") "$@" image}, so whatever follows is accepted and ignored.
  */
-@Command(name = "dns-args", description = "Print the 'docker run' arguments for using weaveDNS "
-        + "(nothing when weaveDNS is disabled). Arguments after it (e.g. the 'docker run' arguments) are ignored.")
 public final class DnsArgs extends WeaveCommand {
 
-    @Unmatched
     List<String> ignoredArguments = new ArrayList<>();
 
     DnsArgs(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "dns-args", "Print the 'docker run' arguments for using weaveDNS (nothing "
+                + "when weaveDNS is disabled). Arguments after it (e.g. the 'docker run' arguments) are ignored.")
+                .unmatched(ignoredArguments);
     }
 
     @Override

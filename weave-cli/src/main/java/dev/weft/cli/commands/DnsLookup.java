@@ -2,6 +2,7 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
+import dev.weft.cli.model.CommandModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,19 +15,21 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code weave dns-lookup <name>}: asks weaveDNS itself, at the address the router reports. */
-@Command(name = "dns-lookup", description = "Look a name up in weaveDNS and print its addresses, one per line.")
 public final class DnsLookup extends WeaveCommand {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    @Parameters(paramLabel = "NAME", description = "A name such as 'web' or 'web.weave.local'.")
     String name;
 
     DnsLookup(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "dns-lookup", "Look a name up in weaveDNS and print its addresses, one "
+                + "per line.")
+                .parameter("NAME", "A name such as 'web' or 'web.weave.local'.", v -> name = v);
     }
 
     @Override

@@ -3,20 +3,23 @@ package dev.weft.cli.commands;
 import dev.weft.cli.Env;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.ProxyAddress;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code weave env [--restore]}: shell text pointing DOCKER_HOST at the router's Docker API proxy, or back. */
-@Command(name = "env", description = "Print shell commands that point DOCKER_HOST at weave's Docker API proxy "
-        + "(use: eval $(weave env)); with --restore, the commands that undo it.")
 public final class EnvCommand extends WeaveCommand {
 
-    @Option(names = "--restore", description = "Restore DOCKER_HOST from ORIG_DOCKER_HOST.")
     boolean restore;
 
     EnvCommand(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "env", "Print shell commands that point DOCKER_HOST at weave's Docker API "
+                + "proxy (use: eval $(weave env)); with --restore, the commands that undo it.")
+                .flag("--restore", "Restore DOCKER_HOST from ORIG_DOCKER_HOST.", v -> restore = v);
     }
 
     @Override

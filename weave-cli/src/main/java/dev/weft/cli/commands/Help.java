@@ -1,14 +1,18 @@
 package dev.weft.cli.commands;
 
-import picocli.CommandLine.Command;
+import dev.weft.cli.model.CommandModel;
+import dev.weft.cli.model.DeclaredCommand;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code weave help}: the same as {@code weave --help}. */
-@Command(name = "help", description = "Show the list of commands and global options.")
-public final class Help implements Runnable {
-    @Spec
+public final class Help implements DeclaredCommand, Runnable {
     CommandSpec spec;
+
+    @Override
+    public CommandSpec model() {
+        spec = CommandModel.command(this, "help", "Show the list of commands and global options.").spec();
+        return spec;
+    }
 
     @Override
     public void run() {

@@ -2,20 +2,23 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.api.Params;
+import dev.weft.cli.model.CommandModel;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code weave ps [<container>...]}: attached containers with their MAC and addresses. */
-@Command(name = "ps", description = "List containers attached to weave: id, MAC address and IP addresses. "
-        + "Without arguments: weave:expose and all running containers.")
 public final class Ps extends WeaveCommand {
 
-    @Parameters(arity = "0..*", paramLabel = "CONTAINER", description = "Container names or ids, or weave:expose.")
     List<String> containers = List.of();
 
     Ps(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "ps", "List containers attached to weave: id, MAC address and IP "
+                + "addresses. Without arguments: weave:expose and all running containers.")
+                .parameters("0..*", "CONTAINER", "Container names or ids, or weave:expose.", v -> containers = v);
     }
 
     @Override

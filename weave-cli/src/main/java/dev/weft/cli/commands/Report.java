@@ -9,21 +9,24 @@ import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
 import dev.weft.cli.api.Params;
 import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.model.CommandModel;
 import java.io.IOException;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code weave report [-f <template>]}: the router's full state as JSON, or rendered by a Go template. */
-@Command(name = "report", description = "Print the router's report as JSON, or formatted by a Go template.")
 public final class Report extends WeaveCommand {
 
-    @Option(names = {"-f", "--format"}, paramLabel = "TEMPLATE",
-            description = "A Go text/template applied to the report, e.g. '{{.Router.Name}}'.")
     String format;
 
     Report(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "report", "Print the router's report as JSON, or formatted by a Go template.")
+                .option("-f --format", "TEMPLATE", "A Go text/template applied to the report, e.g. '{{.Router.Name}}'.",
+                        v -> format = v);
     }
 
     @Override

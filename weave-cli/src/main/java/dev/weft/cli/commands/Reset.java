@@ -1,21 +1,24 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.RouterLifecycle;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code weave reset [--force]}. */
-@Command(name = "reset", description = "Stop and remove the router and all weave state on this host: persisted "
-        + "data, the weave bridge, its interfaces and firewall rules. Hands this host's addresses to the other "
-        + "peers first.")
 public final class Reset extends WeaveCommand {
 
-    @Option(names = "--force", description = "Reset even when the router cannot hand its addresses over.")
     boolean force;
 
     Reset(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "reset", "Stop and remove the router and all weave state on this host: "
+                + "persisted data, the weave bridge, its interfaces and firewall rules. Hands this host's addresses "
+                + "to the other peers first.")
+                .flag("--force", "Reset even when the router cannot hand its addresses over.", v -> force = v);
     }
 
     @Override

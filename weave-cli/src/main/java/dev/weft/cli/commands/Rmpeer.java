@@ -3,30 +3,31 @@ package dev.weft.cli.commands;
 import dev.weft.cli.ExitCode;
 import dev.weft.cli.Services;
 import dev.weft.cli.api.ApiClient;
-import dev.weft.cli.api.WeaveApi.Listener;
 import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.model.CommandModel;
+import dev.weft.cli.model.DeclaredCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code weave rmpeer <peer_id>...}: takes over the IP ranges of dead peers; exits 1 if any call failed. */
-@Command(name = "rmpeer", description = "Take over the IP address ranges of peers that are gone for good "
-        + "(by nickname or peer name).")
-public final class Rmpeer implements Callable<Integer> {
+public final class Rmpeer implements DeclaredCommand, Callable<Integer> {
     private final Services services;
-
-    @Spec
     CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "PEER_ID", description = "Nickname or peer name (MAC form).")
     List<String> peers;
 
     Rmpeer(Services services) {
         this.services = services;
+    }
+
+    @Override
+    public CommandSpec model() {
+        spec = CommandModel.command(this, "rmpeer", "Take over the IP address ranges of peers that are gone for "
+                + "good (by nickname or peer name).")
+                .parameters("1..*", "PEER_ID", "Nickname or peer name (MAC form).", v -> peers = v).spec();
+        return spec;
     }
 
     @Override

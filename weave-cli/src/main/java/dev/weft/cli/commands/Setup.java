@@ -2,17 +2,21 @@ package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
+import dev.weft.cli.model.CommandModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** {@code weave setup}: builds weft's images on this host's engine (there is no registry to pull from). */
-@Command(name = "setup", description = "Build weft's images (router, exec and data) on the Docker engine.")
 public final class Setup extends WeaveCommand {
 
     Setup(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "setup", "Build weft's images (router, exec and data) on the Docker engine.");
     }
 
     @Override

@@ -4,22 +4,23 @@ import dev.weft.cli.ExitCode;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeaveException;
 import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.model.CommandModel;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code weave status [targets|connections|peers|dns|ipam]}. */
-@Command(name = "status", description = "Show the router's status, or one part of it.")
 public final class Status extends WeaveCommand {
     private static final List<String> SECTIONS = List.of("targets", "connections", "peers", "dns", "ipam");
-
-    @Parameters(arity = "0..*", paramLabel = "SECTION",
-            description = "One of: targets, connections, peers, dns, ipam.")
     List<String> section = List.of();
 
     Status(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "status", "Show the router's status, or one part of it.")
+                .parameters("0..*", "SECTION", "One of: targets, connections, peers, dns, ipam.", v -> section = v);
     }
 
     @Override

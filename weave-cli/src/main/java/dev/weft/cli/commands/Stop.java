@@ -1,15 +1,20 @@
 package dev.weft.cli.commands;
 
 import dev.weft.cli.Services;
+import dev.weft.cli.model.CommandModel;
 import dev.weft.cli.service.RouterLifecycle;
-import picocli.CommandLine.Command;
 
 /** {@code weave stop}. */
-@Command(name = "stop", description = "Stop the weave router on this host (containers keep their addresses).")
 public final class Stop extends WeaveCommand {
 
     Stop(Services services) {
         super(services);
+    }
+
+    @Override
+    protected CommandModel declare() {
+        return CommandModel.command(this, "stop", "Stop the weave router on this host (containers keep their "
+                + "addresses).");
     }
 
     @Override

@@ -3,29 +3,32 @@ package dev.weft.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.Services;
 import dev.weft.cli.WeftVersion;
-import dev.weft.cli.api.WeaveApi.Listener;
 import dev.weft.cli.api.ApiResponse;
+import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.model.CommandModel;
+import dev.weft.cli.model.DeclaredCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code weave version}: {@code weave script <v>}, then the running router's {@code weave <v>}; a stopped
  * router is said on stderr and is not a failure.
  */
-@Command(name = "version", description = "Print the version of this CLI and of the running router.")
-public final class Version implements Callable<Integer> {
+public final class Version implements DeclaredCommand, Callable<Integer> {
     private final Services services;
-
-    @Spec
     CommandSpec spec;
 
     Version(Services services) {
         this.services = services;
+    }
+
+    @Override
+    public CommandSpec model() {
+        spec = CommandModel.command(this, "version", "Print the version of this CLI and of the running router.").spec();
+        return spec;
     }
 
     @Override
