@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WeaverTest {
@@ -15,6 +16,12 @@ class WeaverTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private DaemonConfig started;
+
+    /** Parses as {@code main} does: with picocli's closure and java.sql/java.time converter look-ups off. */
+    @BeforeAll
+    static void parseAsMainDoes() {
+        Weaver.skipPicocliLookups();
+    }
 
     private int run(String... args) {
         Weaver weaver = new Weaver(config -> {
