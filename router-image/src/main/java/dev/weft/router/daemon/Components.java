@@ -181,11 +181,14 @@ final class Components implements AutoCloseable {
             LOG.info("bridge {} ready", config.weaveBridge());
             rulesApplied = host.applyRulesInBackground();
         });
+        mesh.expectOverlay();
         networkSteps.add(() -> {
             Overlay plane = factory.dataPlane(config, tools, mesh);
             if (plane != null) {
                 toClose.push(plane::stop);
                 mesh.setOverlay(plane);
+            } else {
+                mesh.withoutOverlay();
             }
         });
         if (config.proxy() != null && docker != null) {
@@ -254,8 +257,9 @@ final class Components implements AutoCloseable {
     }
 
     /**
-     * Brings up the bridge, then the data plane, registered on the mesh as its overlay; the iptables
-     * rules are applied meanwhile ({@link #awaitRules()}).
+     * Brings up the bridge, then the data plane, registered on the mesh as its overlay (the mesh may
+     * have started: its connections wait for the overlay); the iptables rules are applied meanwhile
+     * ({@link #awaitRules()}).
      */
     void startNetwork() throws Exception {
         for (Step step : networkSteps) {

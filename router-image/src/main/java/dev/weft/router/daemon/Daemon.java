@@ -101,8 +101,10 @@ public final class Daemon implements AutoCloseable {
             module.register(untilReady);
         }
         components.statusSections().forEach(board::add);
+        // the mesh listens and dials while the bridge and the data plane come up: its connections wait
+        // for the data plane's overlay before their handshake, so the two start-ups overlap
+        startMesh(config, store, meshRuntime.mesh());
         components.startNetwork();
-        startMesh(config, store, meshRuntime.mesh());   // before the services: a peer joins the sooner
         components.startServices();
         components.awaitRules();
         readiness.waitingFor("starting: reconciling addresses with the bridge and running containers");

@@ -70,6 +70,8 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private final ConnectionMaker connectionMaker;
     private final List<Cidr> trusted = new ArrayList<>();
     private volatile Overlay overlay;
+    /** Completes when the overlay is settled (registered or known to be none): connections handshake after it. */
+    private volatile CompletableFuture<Void> overlaySettled = CompletableFuture.completedFuture(null);
     private final AtomicLong terminations = new AtomicLong();
     private final List<Consumer<Set<PeerName>>> reachableListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> routeListeners = new CopyOnWriteArrayList<>();
@@ -115,9 +117,24 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     // ---- lifecycle and public surface
 
-    /** Registers the data plane's hook; before {@link #start()}. */
+    /**
+     * Says that a data plane will register its overlay ({@link #setOverlay}) or that there will be none
+     * ({@link #withoutOverlay}) after the mesh has started: until then connections, dialled or accepted,
+     * wait before their handshake, which announces the overlay's features. Before the first connection.
+     */
+    public void expectOverlay() {
+        overlaySettled = new CompletableFuture<>();
+    }
+
+    /** Registers the data plane's hook: before {@link #start()}, or after it when {@link #expectOverlay} said so. */
     public void setOverlay(Overlay overlay) {
         this.overlay = overlay;
+        overlaySettled.complete(null);
+    }
+
+    /** There will be no overlay after all ({@link #expectOverlay}): waiting connections go on without one. */
+    public void withoutOverlay() {
+        overlaySettled.complete(null);
     }
 
     /** Called with the new target list whenever {@code connect}/{@code forget} change it (to persist it). */
@@ -259,6 +276,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
             return;
         }
         closed = true;
+        overlaySettled.complete(null);   // connections waiting for an overlay close their wires
         actor.execute(() -> {
             gossipTimer.cancel();
             summaryTimer.cancel();
@@ -366,12 +384,14 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     /** A new wire, dialled or accepted: its connection starts the handshake. */
     void startConnection(Wire wire, boolean outbound, String targetAddress) {
-        if (closed) {
-            wire.close();
-            return;
-        }
-        long connId = random.nextLong();
-        new LocalConnection(this, wire, outbound, targetAddress, connId).start();
+        overlaySettled.thenRun(() -> {
+            if (closed) {
+                wire.close();
+                return;
+            }
+            long connId = random.nextLong();
+            new LocalConnection(this, wire, outbound, targetAddress, connId).start();
+        });
     }
 
     /** A connection finished its handshake: register it with the local peer (answered on its actor). */
