@@ -65,6 +65,7 @@ mkdir -p "$context"/{router/lib,cli/lib,bin,w,scripts}
 
 cp "$router_jar" "$context/router/router.jar"
 cp "$router_lib"/*.jar "$context/router/lib/"
+cp "$dockerfiles/router.classlist" "$context/router/router.classlist"
 cp "$cli_jar" "$context/cli/weave-cli.jar"
 # the exec image sits on the router image: only the CLI's libraries the router lacks make a new layer
 for jar in "$cli_lib"/*.jar; do

@@ -10,7 +10,9 @@ COPY bin/ /home/weave/
 COPY w/ /
 COPY scripts/weave /home/weave/weave
 # the class data archive of the classes the everyday commands load (ArchiveTraining), on top of the
-# runtime's own (made with the runtime); the CLI maps them instead of loading classes on every run
+# runtime's own, made here (the router image holds only the router's archive, whose class path is the
+# router's); the CLI maps them instead of loading classes on every run
+RUN [ -f /opt/java/lib/server/classes.jsa ] || java -Xshare:dump >/dev/null 2>&1 || true
 RUN java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
         -cp /home/weave/weave-cli.jar dev.weft.cli.ArchiveTraining >/dev/null 2>&1 \
     || rm -f /home/weave/weave.jsa

@@ -21,6 +21,7 @@ setup() {
     [ "$status" -eq 0 ]
     ctx=$BATS_TEST_TMPDIR/ctx
     [ -f "$ctx/router/router.jar" ]
+    [ -f "$ctx/router/router.classlist" ]
     [ -f "$ctx/cli/weave-cli.jar" ]
     [ -f "$ctx/cli/lib/picocli-4.7.7.jar" ]
     [ ! -e "$ctx/cli/lib/jackson-databind-2.22.4.jar" ]   # already in the router layer
