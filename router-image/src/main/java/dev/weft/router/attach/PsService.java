@@ -10,17 +10,42 @@ import dev.weft.weaveutil.plumbing.Plumbing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** {@code weave ps}: one line per attached container (and the bridge), {@code <id> <mac> <ip/len>...}. */
+/**
+ * {@code weave ps}: one line per attached container (and the bridge), {@code <id> <mac> <ip/len>...}.
+ * Each line is a Docker inspect and a netlink query in the container's namespace, mostly waiting: up to
+ * {@link #LOOKUPS} are made at once (the request's own thread helps), on threads that end when idle.
+ */
 public final class PsService {
+    static final int LOOKUPS = 4;
+
     private final Containers containers;
     private final Plumbing plumbing;
     private final WeaveBridge bridge;
+    private final Executor lookups;
 
     public PsService(Containers containers, Plumbing plumbing, WeaveBridge bridge) {
+        this(containers, plumbing, bridge, lookupThreads());
+    }
+
+    PsService(Containers containers, Plumbing plumbing, WeaveBridge bridge, Executor lookups) {
         this.containers = containers;
         this.plumbing = plumbing;
         this.bridge = bridge;
+        this.lookups = lookups;
+    }
+
+    private static Executor lookupThreads() {
+        return new ThreadPoolExecutor(0, LOOKUPS - 1, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "ps-lookup");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** @param refs names, ids or {@code weave:expose}; empty = the bridge and every running container */
@@ -30,9 +55,11 @@ public final class PsService {
             wanted.add(ExposeService.OWNER);
             wanted.addAll(containers.runningIds());
         }
+        List<CompletableFuture<Optional<String>>> lines = wanted.stream()
+                .map(ref -> CompletableFuture.supplyAsync(() -> line(ref), lookups)).toList();
         StringBuilder out = new StringBuilder();
-        for (String ref : wanted) {
-            line(ref).ifPresent(l -> out.append(l).append('\n'));
+        for (CompletableFuture<Optional<String>> line : lines) {
+            line.join().ifPresent(l -> out.append(l).append('\n'));
         }
         return out.toString();
     }
