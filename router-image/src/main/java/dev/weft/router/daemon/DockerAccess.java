@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.DockerClients;
@@ -19,7 +20,7 @@ import java.util.concurrent.CompletionException;
 record DockerAccess(Containers containers, EventStream events, AutoCloseable client) implements AutoCloseable {
 
     static DockerAccess connect(String dockerApi) {
-        DockerClient commands = DockerClients.connect(dockerApi, DockerClients.COMMAND_TIMEOUT);
+        DockerHttpClient commands = DockerClients.transport(dockerApi, DockerClients.COMMAND_TIMEOUT);
         DockerClient stream = DockerClients.connect(dockerApi, DockerClients.EVENT_STREAM_TIMEOUT);
         return new DockerAccess(new DockerContainers(commands), new DockerEventStream(stream), () -> {
             try (commands; stream) {

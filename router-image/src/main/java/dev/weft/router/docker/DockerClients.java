@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
 
 /**
@@ -35,16 +36,26 @@ public final class DockerClients {
     }
 
     public static DockerClient connect(String dockerHost, Duration responseTimeout) {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost)
-                .build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        DockerClientConfig config = config(dockerHost);
+        return DockerClientImpl.getInstance(config, transport(config, responseTimeout));
+    }
+
+    /** docker-java's HTTP transport alone, for requests whose answers the router reads itself. */
+    public static DockerHttpClient transport(String dockerHost, Duration responseTimeout) {
+        return transport(config(dockerHost), responseTimeout);
+    }
+
+    private static DockerClientConfig config(String dockerHost) {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
+    }
+
+    private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(20)
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(responseTimeout)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
     }
 }

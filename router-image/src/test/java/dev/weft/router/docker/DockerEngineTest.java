@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.api.model.HostConfig;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,7 +28,8 @@ class DockerEngineTest {
         String host = System.getenv("WEFT_TEST_DOCKER_HOST");
         assumeTrue(host != null && !host.isEmpty(), "WEFT_TEST_DOCKER_HOST not set: no Docker engine to test against");
         String image = System.getenv().getOrDefault("WEFT_TEST_IMAGE", "weft-test/small");
-        try (DockerClient docker = DockerClients.connect(host)) {
+        try (DockerClient docker = DockerClients.connect(host);
+             DockerHttpClient transport = DockerClients.transport(host, DockerClients.COMMAND_TIMEOUT)) {
             BlockingQueue<String> events = new LinkedBlockingQueue<>();
             DockerEventWatcher watcher = new DockerEventWatcher(new DockerEventStream(docker));
             watcher.subscribe(new dev.weft.router.api.ContainerEvents() {
@@ -54,7 +56,7 @@ class DockerEngineTest {
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
             try {
                 docker.startContainerCmd(id).exec();
-                DockerContainers containers = new DockerContainers(docker);
+                DockerContainers containers = new DockerContainers(transport);
                 ContainerInfo info = containers.inspect(name).orElseThrow();
                 assertEquals(id, info.id());
                 assertEquals(name, info.name());
@@ -71,8 +73,8 @@ class DockerEngineTest {
                 docker.removeContainerCmd(id).withForce(true).exec();
             }
             assertEquals("destroy " + id, events.poll(10, TimeUnit.SECONDS));
-            assertTrue(new DockerContainers(docker).inspect(name).isEmpty());
-            assertFalse(new InspectLiveness(new DockerContainers(docker)).isRunning(id));
+            assertTrue(new DockerContainers(transport).inspect(name).isEmpty());
+            assertFalse(new InspectLiveness(new DockerContainers(transport)).isRunning(id));
             assertEquals(List.of(), List.copyOf(events));
             watcher.close();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class DockerTimeoutTest {
     @Test
     void inspectingOnAHungEngineFailsWithinTheTimeout() throws Exception {
         try (SilentEngine engine = new SilentEngine();
-             DockerClient client = DockerClients.connect(engine.host(), Duration.ofMillis(500))) {
+             DockerHttpClient client = DockerClients.transport(engine.host(), Duration.ofMillis(500))) {
             DockerContainers containers = new DockerContainers(client);
             long started = System.nanoTime();
             DockerUnavailableException e = assertThrows(DockerUnavailableException.class, () -> containers.inspect("web"));
