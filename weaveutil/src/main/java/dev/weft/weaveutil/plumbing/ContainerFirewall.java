@@ -1,6 +1,7 @@
 package dev.weft.weaveutil.plumbing;
 
 import dev.weft.weaveutil.addr.Cidr;
+import java.util.Collection;
 
 /**
  * The container-side multicast filter of SPEC §3.3: drop multicast arriving on the weave
@@ -9,13 +10,15 @@ import dev.weft.weaveutil.addr.Cidr;
  */
 public interface ContainerFirewall {
 
-    /** {@code INPUT -i IF -d 224.0.0.0/4 -j DROP}, appended once. */
-    void ensureMulticastDrop(String ifName);
+    /**
+     * {@code INPUT -i IF -s SUBNET -d 224.0.0.0/4 -j ACCEPT} for each subnet, inserted first, and
+     * {@code INPUT -i IF -d 224.0.0.0/4 -j DROP} appended; each rule only if it is not there yet.
+     */
+    void ensureMulticastFilter(String ifName, Collection<Cidr> allowedSubnets);
 
-    /** {@code INPUT -i IF -s SUBNET -d 224.0.0.0/4 -j ACCEPT}, inserted first, once. */
-    void allowMulticastFrom(String ifName, Cidr subnet);
+    /** Removes the ACCEPT rules of these subnets. */
+    void removeMulticastAllows(String ifName, Collection<Cidr> subnets);
 
-    void removeMulticastAllow(String ifName, Cidr subnet);
-
-    void removeMulticastDrop(String ifName);
+    /** Removes every rule of the filter for this interface (its ACCEPT rules and its DROP rule). */
+    void removeMulticastFilter(String ifName);
 }

@@ -177,7 +177,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
                 created = true;
             }
             try {
-                return addAddresses(ns, inside, addrs, opts);
+                return addAddresses(ns, inside, addrs, opts, created);
             } catch (RuntimeException e) {
                 if (created) {
                     removeHalfMadeInterface(ns, hostEnd, opts.ifName(), e);
@@ -205,7 +205,6 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
                 if (!opts.keepTxOn()) {
                     Ethtool.setTxChecksum(opts.ifName(), false);
                 }
-                firewall.ensureMulticastDrop(opts.ifName());
                 return null;
             });
         } catch (RuntimeException e) {
@@ -214,7 +213,9 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         }
     }
 
-    private List<Cidr> addAddresses(NetNs ns, Netlink inside, List<Cidr> addrs, AttachOptions opts) {
+    /** @param newInterface ethwe was just made: its multicast filter is set up with the first subnets */
+    private List<Cidr> addAddresses(NetNs ns, Netlink inside, List<Cidr> addrs, AttachOptions opts,
+                                    boolean newInterface) {
         Link ethwe = inside.links().get(opts.ifName());
         Set<Cidr> present = new LinkedHashSet<>(inside.addresses().listIpv4(opts.ifName()));
         Set<Cidr> presentSubnets = present.stream().map(Cidr::network).collect(Collectors.toSet());
@@ -239,8 +240,8 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         }
         Mac mac = ethwe.mac();
         inside(ns, () -> {
-            for (Cidr subnet : newSubnets) {
-                firewall.allowMulticastFrom(opts.ifName(), subnet);
+            if (newInterface || !newSubnets.isEmpty()) {
+                firewall.ensureMulticastFilter(opts.ifName(), newSubnets);
             }
             for (Cidr cidr : added) {
                 PacketSocket.send(ethwe.index(), PacketSocket.ETH_P_ARP, GratuitousArp.BROADCAST,
@@ -258,7 +259,7 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         try {
             host.links().deleteIfExists(hostEnd);
             inside(ns, () -> {
-                firewall.removeMulticastDrop(ifName);
+                firewall.removeMulticastFilter(ifName);
                 return null;
             });
         } catch (RuntimeException cleanupFailure) {
@@ -304,14 +305,13 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
             }
             List<Cidr> remaining = present.stream().filter(c -> !removed.contains(c)).toList();
             Set<Cidr> remainingSubnets = remaining.stream().map(Cidr::network).collect(Collectors.toSet());
+            List<Cidr> goneSubnets = removed.stream().map(Cidr::network).distinct()
+                    .filter(subnet -> !remainingSubnets.contains(subnet)).toList();
             inside(ns, () -> {
-                for (Cidr subnet : removed.stream().map(Cidr::network).distinct().toList()) {
-                    if (!remainingSubnets.contains(subnet)) {
-                        firewall.removeMulticastAllow(ifName, subnet);
-                    }
-                }
                 if (remaining.isEmpty()) {
-                    firewall.removeMulticastDrop(ifName);
+                    firewall.removeMulticastFilter(ifName);
+                } else if (!goneSubnets.isEmpty()) {
+                    firewall.removeMulticastAllows(ifName, goneSubnets);
                 }
                 return null;
             });
