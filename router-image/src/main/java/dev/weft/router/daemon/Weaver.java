@@ -8,13 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code weaver}: the router daemon's command line. Parses and checks the flags, then runs the {@link Daemon}. */
-@Command(name = "weaver", sortOptions = false, description = "The weft router: bridge, IPAM, weaveDNS and HTTP API.")
 public final class Weaver implements Callable<Integer> {
 
     /** Runs the daemon; the seam tests replace to check parsing without starting anything. */
@@ -23,11 +19,8 @@ public final class Weaver implements Callable<Integer> {
         int run(DaemonConfig config) throws Exception;
     }
 
-    @Mixin
-    WeaverOptions options = new WeaverOptions();
-
-    @Spec
-    CommandSpec spec;
+    final WeaverOptions options = new WeaverOptions();
+    final CommandSpec spec;
 
     private final Runner runner;
     private final String environmentPassword;
@@ -35,6 +28,9 @@ public final class Weaver implements Callable<Integer> {
     Weaver(Runner runner, String environmentPassword) {
         this.runner = runner;
         this.environmentPassword = environmentPassword;
+        this.spec = CommandSpec.wrapWithoutInspection(this).name("weaver");
+        spec.usageMessage().description("The weft router: bridge, IPAM, weaveDNS and HTTP API.").sortOptions(false);
+        options.declareIn(new OptionModel(spec));
     }
 
     public static void main(String[] args) {
@@ -55,7 +51,7 @@ public final class Weaver implements Callable<Integer> {
     }
 
     static int execute(Weaver weaver, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(weaver);
+        CommandLine cli = new CommandLine(weaver.spec);
         // launch puts its own flags first and the user's after them: the last value wins, as with Go's flags
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);

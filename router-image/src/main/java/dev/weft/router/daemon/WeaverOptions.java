@@ -2,177 +2,185 @@ package dev.weft.router.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * Every flag the original {@code weaver} accepts (SPEC 2.2), with the defaults {@code launch} uses.
- * Booleans take an optional value so {@code --plugin=false} works as with Go's flag package.
+ * Every flag the original {@code weaver} accepts (SPEC 2.2), with the defaults {@code launch} uses
+ * ({@link #declareIn}). Booleans take an optional value so {@code --plugin=false} works as with Go's flag
+ * package.
  */
 public final class WeaverOptions {
 
     static final String DEFAULT_RANGE = "10.32.0.0/12";
 
     // mesh
-    @Option(names = "--host", description = "Router host address to listen on (all if empty)", defaultValue = "")
     String host;
-    @Option(names = "--port", description = "Router port (default ${DEFAULT-VALUE})", defaultValue = "6783")
     int port;
-    @Option(names = "--name", description = "Peer name (a MAC address); derived from the host when absent")
     String name;
-    @Option(names = "--nickname", description = "Peer nickname (default: host name)")
     String nickname;
-    @Option(names = "--password", description = "Network password (or WEAVE_PASSWORD)")
     String password;
-    @Option(names = "--trusted-subnets", description = "Comma-separated CIDRs where data need not be encrypted",
-            defaultValue = "")
     String trustedSubnets;
-    @Option(names = "--no-discovery", arity = "0..1", description = "Do not connect to peers of peers")
     boolean noDiscovery;
-    @Option(names = "--resume", arity = "0..1", description = "Connect to the persisted peer list")
     boolean resume;
-    @Option(names = "--conn-limit", defaultValue = "200", description = "Connection limit (0 = unlimited)")
     int connLimit;
-    @Option(names = "--restart-sentinel", hidden = true, defaultValue = "restart.sentinel",
-            description = "File in the container's own file system that marks a restart by Docker (empty: none)")
     String restartSentinel;
-    @Option(names = "--min-protocol-version", defaultValue = "1", description = "Minimum weave protocol version (1-2)")
     int minProtocolVersion;
-    @Option(names = "--token", description = "Weave Cloud token for peer discovery")
     String token;
-    @Option(names = "--peer-discovery-url", defaultValue = "https://cloud.weave.works/api/net",
-            description = "Peer discovery service URL")
     String peerDiscoveryUrl;
-    @Option(names = "--advertise-address", description = "Address to advertise for peer discovery")
     String advertiseAddress;
-    @Option(names = "--pkt-debug", arity = "0..1", description = "Log packet-level details")
     boolean pktDebug;
-    @Option(names = "--bufsz", defaultValue = "8", description = "Capture buffer size in MB")
     int bufferSizeMb;
 
     // IPAM
-    @Option(names = {"--ipalloc-range", "--iprange"}, defaultValue = DEFAULT_RANGE,
-            description = "IP address range for automatic allocation, in CIDR notation; empty disables IPAM")
     String ipallocRange;
-    @Option(names = "--ipalloc-default-subnet", defaultValue = "", description = "Subnet to allocate in by default")
     String ipallocDefaultSubnet;
-    @Option(names = "--ipalloc-init", defaultValue = "", description = "consensus[=N] | seed=<mac>,... | observer")
     String ipallocInit;
 
     // weaveDNS
-    @Option(names = "--no-dns", arity = "0..1", description = "Disable weaveDNS")
     boolean noDns;
-    @Option(names = "--dns-domain", defaultValue = "weave.local.", description = "Local domain (default ${DEFAULT-VALUE})")
     String dnsDomain;
-    @Option(names = "--dns-listen-address", defaultValue = "0.0.0.0:53", description = "Address weaveDNS listens on")
     String dnsListenAddress;
-    @Option(names = "--dns-ttl", defaultValue = "1", description = "TTL of weaveDNS answers")
     int dnsTtl;
-    @Option(names = "--dns-fallback-timeout", defaultValue = "5s", description = "Upstream query timeout (Go duration)")
     String dnsFallbackTimeout;
-    @Option(names = "--resolv-conf", defaultValue = "", description = "resolv.conf with the upstream servers")
     String resolvConf;
 
     // plugin and proxy (later issues)
-    @Option(names = "--plugin", arity = "0..1", description = "Run the Docker network plugin")
     boolean plugin;
-    @Option(names = "--plugin-v2", arity = "0..1", description = "Run as a Docker v2 plugin")
     boolean pluginV2;
-    @Option(names = "--plugin-v2-multicast", arity = "0..1", description = "Enable multicast for the v2 plugin")
     boolean pluginV2Multicast;
-    @Option(names = "--plugin-socket", defaultValue = "/run/docker/plugins/weave.sock")
     String pluginSocket;
-    @Option(names = "--plugin-mesh-socket", defaultValue = "/run/docker/plugins/weavemesh.sock")
     String pluginMeshSocket;
-    @Option(names = "--proxy", arity = "0..1", description = "Run the Docker API proxy")
     boolean proxy;
-    @Option(names = "--no-proxy", arity = "0..1", description = "Do not run the Docker API proxy (wins over --proxy)")
     boolean noProxy;
-    @Option(names = "-H", description = "Proxy listen address (repeatable)")
     List<String> proxyHosts = new ArrayList<>();
-    @Option(names = "--no-default-ipalloc", arity = "0..1")
     boolean noDefaultIpalloc;
-    @Option(names = "--no-rewrite-hosts", arity = "0..1")
     boolean noRewriteHosts;
-    @Option(names = "--rewrite-inspect", arity = "0..1")
     boolean rewriteInspect;
-    @Option(names = "--hostname-from-label", defaultValue = "")
     String hostnameFromLabel;
-    @Option(names = "--hostname-match", defaultValue = "(.*)")
     String hostnameMatch;
-    @Option(names = "--hostname-replacement", defaultValue = "$1")
     String hostnameReplacement;
-    @Option(names = "--without-dns", arity = "0..1")
     boolean withoutDns;
-    @Option(names = "--no-multicast-route", arity = "0..1")
     boolean noMulticastRoute;
-    @Option(names = "--tls", arity = "0..1")
     boolean tls;
-    @Option(names = "--tlsverify", arity = "0..1")
     boolean tlsVerify;
-    @Option(names = "--tlscacert")
     String tlsCaCert;
-    @Option(names = "--tlscert")
     String tlsCert;
-    @Option(names = "--tlskey")
     String tlsKey;
 
     // AWS VPC and Kubernetes
-    @Option(names = "--awsvpc", arity = "0..1", description = "Use AWS VPC routing instead of the overlay")
     boolean awsvpc;
-    @Option(names = "--no-masq-local", arity = "0..1")
     boolean noMasqLocal;
-    @Option(names = "--expect-npc", arity = "0..1")
     boolean expectNpc;
 
     // host plumbing
-    @Option(names = "--mtu", defaultValue = "0", description = "MTU of the weave bridge (0 = 1376)")
     int mtu;
-    @Option(names = "--no-fastdp", arity = "0..1")
     boolean noFastdp;
-    @Option(names = "--no-bridged-fastdp", arity = "0..1")
     boolean noBridgedFastdp;
-    @Option(names = "--datapath", defaultValue = "")
     String datapath;
-    @Option(names = "--weave-bridge", defaultValue = "weave")
     String weaveBridge;
-    @Option(names = "--docker-bridge", defaultValue = "${env:DOCKER_BRIDGE:-docker0}")
     String dockerBridge;
 
     // HTTP
-    @Option(names = "--http-addr", defaultValue = "${env:WEAVE_HTTP_ADDR:-127.0.0.1:6784}",
-            description = "Control API address (blank disables)")
     String httpAddr;
-    @Option(names = "--status-addr", defaultValue = "127.0.0.1:6782", description = "Status API address (blank disables)")
     String statusAddr;
-    @Option(names = "--metrics-addr", defaultValue = "", description = "Metrics-only address (blank disables)")
     String metricsAddr;
 
     // files and processes
-    @Option(names = "--db-prefix", defaultValue = "/weavedb/weave", description = "Path prefix of the data file")
     String dbPrefix;
-    @Option(names = "--host-root", defaultValue = "/host", description = "Where the host's file system is mounted")
     String hostRoot;
-    @Option(names = "--proc-path", defaultValue = "/proc")
     String procPath;
-    @Option(names = "--docker-api", defaultValue = "${env:DOCKER_HOST:-unix:///var/run/docker.sock}",
-            description = "Docker API endpoint (empty = none)")
     String dockerApi;
 
-    @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warning or error")
     String logLevel;
-    @Option(names = "--profile", description = "Write CPU profiles to this path (the original's Go profiler)")
     String profile;
 
-    @Option(names = "--version", description = "Print the version and exit")
     boolean version;
-    @Option(names = "--print-peer-name", description = "Print the peer name and exit")
     boolean printPeerName;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help")
-    boolean help;
 
-    @Parameters(paramLabel = "PEER", description = "Peers to connect to: host[:port]")
     List<String> peers = new ArrayList<>();
+
+    /** Declares every option and the peers in {@code model}, bound to these fields, with launch's defaults. */
+    void declareIn(OptionModel model) {
+        model
+                .text("--host", "", "Router host address to listen on (all if empty)", v -> host = v)
+                .number("--port", "6783", "Router port (default ${DEFAULT-VALUE})", v -> port = v)
+                .text("--name", null, "Peer name (a MAC address); derived from the host when absent", v -> name = v)
+                .text("--nickname", null, "Peer nickname (default: host name)", v -> nickname = v)
+                .text("--password", null, "Network password (or WEAVE_PASSWORD)", v -> password = v)
+                .text("--trusted-subnets", "", "Comma-separated CIDRs where data need not be encrypted",
+                        v -> trustedSubnets = v)
+                .flag("--no-discovery", "Do not connect to peers of peers", v -> noDiscovery = v)
+                .flag("--resume", "Connect to the persisted peer list", v -> resume = v)
+                .number("--conn-limit", "200", "Connection limit (0 = unlimited)", v -> connLimit = v)
+                .hiddenText("--restart-sentinel", "restart.sentinel",
+                        "File in the container's own file system that marks a restart by Docker (empty: none)",
+                        v -> restartSentinel = v)
+                .number("--min-protocol-version", "1", "Minimum weave protocol version (1-2)",
+                        v -> minProtocolVersion = v)
+                .text("--token", null, "Weave Cloud token for peer discovery", v -> token = v)
+                .text("--peer-discovery-url", "https://cloud.weave.works/api/net", "Peer discovery service URL",
+                        v -> peerDiscoveryUrl = v)
+                .text("--advertise-address", null, "Address to advertise for peer discovery", v -> advertiseAddress = v)
+                .flag("--pkt-debug", "Log packet-level details", v -> pktDebug = v)
+                .number("--bufsz", "8", "Capture buffer size in MB", v -> bufferSizeMb = v)
+                .text("--ipalloc-range --iprange", DEFAULT_RANGE,
+                        "IP address range for automatic allocation, in CIDR notation; empty disables IPAM",
+                        v -> ipallocRange = v)
+                .text("--ipalloc-default-subnet", "", "Subnet to allocate in by default", v -> ipallocDefaultSubnet = v)
+                .text("--ipalloc-init", "", "consensus[=N] | seed=<mac>,... | observer", v -> ipallocInit = v)
+                .flag("--no-dns", "Disable weaveDNS", v -> noDns = v)
+                .text("--dns-domain", "weave.local.", "Local domain (default ${DEFAULT-VALUE})", v -> dnsDomain = v)
+                .text("--dns-listen-address", "0.0.0.0:53", "Address weaveDNS listens on", v -> dnsListenAddress = v)
+                .number("--dns-ttl", "1", "TTL of weaveDNS answers", v -> dnsTtl = v)
+                .text("--dns-fallback-timeout", "5s", "Upstream query timeout (Go duration)",
+                        v -> dnsFallbackTimeout = v)
+                .text("--resolv-conf", "", "resolv.conf with the upstream servers", v -> resolvConf = v)
+                .flag("--plugin", "Run the Docker network plugin", v -> plugin = v)
+                .flag("--plugin-v2", "Run as a Docker v2 plugin", v -> pluginV2 = v)
+                .flag("--plugin-v2-multicast", "Enable multicast for the v2 plugin", v -> pluginV2Multicast = v)
+                .text("--plugin-socket", "/run/docker/plugins/weave.sock", null, v -> pluginSocket = v)
+                .text("--plugin-mesh-socket", "/run/docker/plugins/weavemesh.sock", null, v -> pluginMeshSocket = v)
+                .flag("--proxy", "Run the Docker API proxy", v -> proxy = v)
+                .flag("--no-proxy", "Do not run the Docker API proxy (wins over --proxy)", v -> noProxy = v)
+                .repeatable("-H", "Proxy listen address (repeatable)", v -> proxyHosts = v)
+                .flag("--no-default-ipalloc", null, v -> noDefaultIpalloc = v)
+                .flag("--no-rewrite-hosts", null, v -> noRewriteHosts = v)
+                .flag("--rewrite-inspect", null, v -> rewriteInspect = v)
+                .text("--hostname-from-label", "", null, v -> hostnameFromLabel = v)
+                .text("--hostname-match", "(.*)", null, v -> hostnameMatch = v)
+                .text("--hostname-replacement", "$1", null, v -> hostnameReplacement = v)
+                .flag("--without-dns", null, v -> withoutDns = v)
+                .flag("--no-multicast-route", null, v -> noMulticastRoute = v)
+                .flag("--tls", null, v -> tls = v)
+                .flag("--tlsverify", null, v -> tlsVerify = v)
+                .text("--tlscacert", null, null, v -> tlsCaCert = v)
+                .text("--tlscert", null, null, v -> tlsCert = v)
+                .text("--tlskey", null, null, v -> tlsKey = v)
+                .flag("--awsvpc", "Use AWS VPC routing instead of the overlay", v -> awsvpc = v)
+                .flag("--no-masq-local", null, v -> noMasqLocal = v)
+                .flag("--expect-npc", null, v -> expectNpc = v)
+                .number("--mtu", "0", "MTU of the weave bridge (0 = 1376)", v -> mtu = v)
+                .flag("--no-fastdp", null, v -> noFastdp = v)
+                .flag("--no-bridged-fastdp", null, v -> noBridgedFastdp = v)
+                .text("--datapath", "", null, v -> datapath = v)
+                .text("--weave-bridge", "weave", null, v -> weaveBridge = v)
+                .text("--docker-bridge", "${env:DOCKER_BRIDGE:-docker0}", null, v -> dockerBridge = v)
+                .text("--http-addr", "${env:WEAVE_HTTP_ADDR:-127.0.0.1:6784}", "Control API address (blank disables)",
+                        v -> httpAddr = v)
+                .text("--status-addr", "127.0.0.1:6782", "Status API address (blank disables)", v -> statusAddr = v)
+                .text("--metrics-addr", "", "Metrics-only address (blank disables)", v -> metricsAddr = v)
+                .text("--db-prefix", "/weavedb/weave", "Path prefix of the data file", v -> dbPrefix = v)
+                .text("--host-root", "/host", "Where the host's file system is mounted", v -> hostRoot = v)
+                .text("--proc-path", "/proc", null, v -> procPath = v)
+                .text("--docker-api", "${env:DOCKER_HOST:-unix:///var/run/docker.sock}",
+                        "Docker API endpoint (empty = none)", v -> dockerApi = v)
+                .text("--log-level", "info", "debug, info, warning or error", v -> logLevel = v)
+                .text("--profile", null, "Write CPU profiles to this path (the original's Go profiler)",
+                        v -> profile = v)
+                .switchOn("--version", "Print the version and exit", v -> version = v)
+                .switchOn("--print-peer-name", "Print the peer name and exit", v -> printPeerName = v)
+                .usageHelp("-h --help", "Show this help")
+                .parameters("PEER", "Peers to connect to: host[:port]", v -> peers = v);
+    }
 
     /** The password from the flag, else from the environment's WEAVE_PASSWORD. */
     String effectivePassword(String environmentPassword) {

@@ -1,6 +1,7 @@
 package dev.weft.router.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,18 @@ class WeaverTest {
     void versionPrintsTheBuildVersion() {
         assertEquals(0, run("--version"));
         assertEquals("weave 0.1.0\n", out.toString());
+        assertNull(started);
+    }
+
+    @Test
+    void helpListsTheOptionsInOrderWithTheirDefaultsButNotTheHiddenOne() {
+        assertEquals(0, run("--help"));
+        String usage = out.toString();
+        assertTrue(usage.startsWith("Usage: weaver [-h]"), usage);
+        assertTrue(usage.contains("--port=<port>         Router port (default 6783)"), usage);
+        assertTrue(usage.contains("--iprange, --ipalloc-range=<ipalloc-range>"), usage);
+        assertTrue(usage.indexOf("--host=<host>") < usage.indexOf("--log-level=<log-level>"), "declaration order");
+        assertFalse(usage.contains("--restart-sentinel"), usage);
         assertNull(started);
     }
 
@@ -192,7 +205,7 @@ class WeaverTest {
 
     private WeaverOptions parse(String... args) {
         Weaver weaver = new Weaver(c -> 0, null);
-        new picocli.CommandLine(weaver).parseArgs(GoStyleArgs.normalise(args));
+        new picocli.CommandLine(weaver.spec).parseArgs(GoStyleArgs.normalise(args));
         return weaver.options;
     }
 
