@@ -1,10 +1,9 @@
 package dev.weft.router.daemon;
 
+import dev.weft.weaveutil.picocli.FieldBinding;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -62,7 +61,7 @@ final class OptionModel {
 
     /** Positional parameters, any number of them. */
     OptionModel parameters(String paramLabel, String description, Consumer<List<String>> set) {
-        Binding<List<String>> binding = new Binding<>(set);
+        FieldBinding<List<String>> binding = new FieldBinding<>(set);
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(String.class)
                 .paramLabel(paramLabel).description(description).setter(binding).getter(binding)
                 .hasInitialValue(false).build());
@@ -80,7 +79,7 @@ final class OptionModel {
      */
     private static <V> OptionSpec.Builder option(String names, Class<?> type, String defaultValue, String description,
                                                   Consumer<V> set) {
-        Binding<V> binding = new Binding<>(set);
+        FieldBinding<V> binding = new FieldBinding<>(set);
         String[] all = names.split(" ");
         OptionSpec.Builder option = OptionSpec.builder(all).type(type).setter(binding).getter(binding)
                 .hasInitialValue(false).paramLabel("<" + all[0].replaceFirst("^-+", "") + ">");
@@ -88,30 +87,5 @@ final class OptionModel {
             option.description(description);
         }
         return defaultValue == null ? option : option.defaultValue(defaultValue);
-    }
-
-    /** Sets the field through a lambda; reads back the last value set (picocli adds to a list it reads back). */
-    private static final class Binding<V> implements IGetter, ISetter {
-        private final Consumer<V> set;
-        private V value;
-
-        Binding(Consumer<V> set) {
-            this.set = set;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T get() {
-            return (T) value;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T set(T newValue) {
-            T previous = (T) value;
-            value = (V) newValue;
-            set.accept(value);
-            return previous;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.cli.model;
 
+import dev.weft.weaveutil.picocli.FieldBinding;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,12 +109,12 @@ public final class CommandModel {
      * otherwise set the field to null before parsing (a model here is parsed once).
      */
     private static <V> OptionSpec.Builder bound(OptionSpec.Builder option, Consumer<V> set) {
-        Binding<V> binding = new Binding<>(set);
+        FieldBinding<V> binding = new FieldBinding<>(set);
         return option.setter(binding).getter(binding).hasInitialValue(false);
     }
 
     private static <V> PositionalParamSpec.Builder bound(PositionalParamSpec.Builder parameter, Consumer<V> set) {
-        Binding<V> binding = new Binding<>(set);
+        FieldBinding<V> binding = new FieldBinding<>(set);
         return parameter.setter(binding).getter(binding).hasInitialValue(false);
     }
 

@@ -1,18 +1,19 @@
-package dev.weft.cli.model;
+package dev.weft.weaveutil.picocli;
 
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
 
 /**
- * Binds an option or parameter to a command's field through a lambda that sets it. The value read back is
- * the last one set (picocli reads a multi-value option's collection back to add to it).
+ * Binds a picocli option or parameter to a field through a lambda that sets it, for models declared in
+ * code (the CLI's commands, the router's command line). The value read back is the last one set
+ * (picocli reads a multi-value option's collection back to add to it).
  */
-final class Binding<V> implements IGetter, ISetter {
+public final class FieldBinding<V> implements IGetter, ISetter {
     private final Consumer<V> set;
     private V value;
 
-    Binding(Consumer<V> set) {
+    public FieldBinding(Consumer<V> set) {
         this.set = set;
     }
 
