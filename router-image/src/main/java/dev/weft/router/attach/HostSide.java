@@ -4,6 +4,7 @@ import dev.weft.router.api.ApiModule;
 import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.bridge.AddressAnnouncer;
 import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.iptables.CanaryWatchdog;
 import dev.weft.router.iptables.ExposeRules;
@@ -76,11 +77,7 @@ public final class HostSide implements AutoCloseable {
      * and the mesh's start. The returned stage completes when they are in place, or with their error.
      */
     public CompletableFuture<Void> applyRulesInBackground() {
-        return CompletableFuture.runAsync(this::applyRules, task -> {
-            Thread applier = new Thread(task, "iptables-setup");
-            applier.setDaemon(true);
-            applier.start();
-        });
+        return CompletableFuture.runAsync(this::applyRules, DaemonThreads.startingEach("iptables-setup"));
     }
 
     private void applyRules() {

@@ -1,6 +1,7 @@
 package dev.weft.router.attach;
 
 import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.router.docker.Containers;
 import dev.weft.weaveutil.addr.Cidr;
@@ -41,11 +42,8 @@ public final class PsService {
     }
 
     private static Executor lookupThreads() {
-        return new ThreadPoolExecutor(0, LOOKUPS - 1, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            Thread thread = new Thread(task, "ps-lookup");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        return new ThreadPoolExecutor(0, LOOKUPS - 1, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("ps-lookup"), new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** @param refs names, ids or {@code weave:expose}; empty = the bridge and every running container */

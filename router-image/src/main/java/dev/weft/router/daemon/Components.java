@@ -10,6 +10,7 @@ import dev.weft.router.attach.HostSide;
 import dev.weft.router.attach.HostSideConfig;
 import dev.weft.router.attach.NameBook;
 import dev.weft.router.bridge.WeaveBridge;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.dataplane.DataPlaneConfig;
 import dev.weft.router.dataplane.DataPlaneException;
 import dev.weft.router.dataplane.DataPlanes;
@@ -143,8 +144,8 @@ final class Components implements AutoCloseable {
         Membership membership = mesh.membership();
         AddressBook addresses = null;
         if (config.ipam() != null) {
-            ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r,
-                    "ipam-timers"));
+            ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("ipam-timers"));
             toClose.push(timers::shutdownNow);
             ipam = Ipam.create(config.ipam(), store, liveness, clock, timers, channels, membership, failures);
             toClose.push(ipam);
@@ -240,12 +241,6 @@ final class Components implements AutoCloseable {
         return new HostSideConfig(config.weaveBridge(), mtu, config.identity().name().toString(),
                 config.dockerBridge() == null ? "" : config.dockerBridge(), dockerBridgeIp, config.port(), controlPort,
                 config.procPath(), config.hostRoot());
-    }
-
-    private static Thread daemonThread(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     List<ApiModule> apiModules() {

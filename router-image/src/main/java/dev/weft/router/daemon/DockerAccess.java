@@ -2,6 +2,7 @@ package dev.weft.router.daemon;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.docker.ContainerInfo;
 import dev.weft.router.docker.Containers;
 import dev.weft.router.docker.DockerClients;
@@ -35,11 +36,8 @@ record DockerAccess(Containers containers, EventStream events, AutoCloseable cli
      * bridge, the data plane and the mesh, it no longer delays a peer joining.
      */
     static DockerAccess connectInBackground(String dockerApi) {
-        CompletableFuture<DockerAccess> connecting = CompletableFuture.supplyAsync(() -> connect(dockerApi), task -> {
-            Thread maker = new Thread(task, "docker-connect");
-            maker.setDaemon(true);
-            maker.start();
-        });
+        CompletableFuture<DockerAccess> connecting = CompletableFuture.supplyAsync(() -> connect(dockerApi),
+                DaemonThreads.startingEach("docker-connect"));
         Containers containers = new Containers() {
             @Override
             public Optional<ContainerInfo> inspect(String nameOrId) {

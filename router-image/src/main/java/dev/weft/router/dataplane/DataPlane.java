@@ -1,5 +1,6 @@
 package dev.weft.router.dataplane;
 
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.dataplane.fastpath.FastPath;
 import dev.weft.router.dataplane.fastpath.FastPathDevices;
 import dev.weft.router.dataplane.fastpath.FastPathLink;
@@ -66,11 +67,7 @@ public final class DataPlane implements Overlay {
         this.devices = devices;
         this.tapName = tapName;
         this.onStop = onStop;
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dataplane-supervisor");
-            t.setDaemon(true);
-            return t;
-        });
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dataplane-supervisor"));
     }
 
     /** Starts the packet loops and the supervisor. */

@@ -1,6 +1,7 @@
 package dev.weft.router.dns;
 
 import dev.weft.router.api.BackgroundFailures;
+import dev.weft.router.concurrent.DaemonThreads;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,10 +20,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The DNS sockets: a few UDP receiver threads (sharing the port with SO_REUSEPORT) that answer local
@@ -188,19 +187,11 @@ public final class DnsServer implements AutoCloseable {
 
     private static ThreadPoolExecutor pool(String name, int threads, int queue, RejectedExecutionHandler whenFull) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(queue), daemonThreads(name), whenFull);
+                new ArrayBlockingQueue<>(queue), DaemonThreads.numbered(name), whenFull);
         pool.allowCoreThreadTimeOut(true);   // a router that forwards nothing keeps no threads (and stacks) for it
         return pool;
     }
 
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, name + "-" + n.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     private void startThread(String name, Runnable body) {
         Thread t = new Thread(body, name);

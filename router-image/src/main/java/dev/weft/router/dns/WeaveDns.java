@@ -5,6 +5,7 @@ import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.mesh.GossipChannels;
 import dev.weft.router.mesh.LocalOnlyMesh;
@@ -40,11 +41,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     private final BackgroundFailures failures;
     private final ContainerLiveness liveness;
     private final DnsGossip gossip;
-    private final ExecutorService topologyChanges = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "dns-topology");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService topologyChanges = Executors.newSingleThreadExecutor(DaemonThreads.named("dns-topology"));
     private ScheduledExecutorService purger;
 
     private WeaveDns(DnsConfig config, DnsRecordStore store, ContainerLiveness liveness, Clock clock,
@@ -98,11 +95,7 @@ public final class WeaveDns implements ContainerEvents, AutoCloseable {
     public synchronized void start() throws IOException {
         table.purgeTombstones();
         server.start();
-        purger = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "dns-purge");
-            t.setDaemon(true);
-            return t;
-        });
+        purger = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dns-purge"));
         purger.scheduleWithFixedDelay(this::purgeInBackground, PURGE_PERIOD_SECONDS, PURGE_PERIOD_SECONDS,
                 TimeUnit.SECONDS);
     }

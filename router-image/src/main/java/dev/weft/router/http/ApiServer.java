@@ -1,5 +1,6 @@
 package dev.weft.router.http;
 
+import dev.weft.router.concurrent.DaemonThreads;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,9 +56,9 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(String name, ListenAddress address, RouteTable routes, HttpLimits limits)
             throws IOException {
         NettyTransport transport = NettyTransport.best();
-        EventLoopGroup loop = transport.eventLoop(threads("http-" + name + "-io"));
+        EventLoopGroup loop = transport.eventLoop(DaemonThreads.numbered("http-" + name + "-io"));
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, limits.workers(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads("http-" + name), new ThreadPoolExecutor.AbortPolicy());
+                new SynchronousQueue<>(), DaemonThreads.numbered("http-" + name), new ThreadPoolExecutor.AbortPolicy());
         RouteInvoker invoker = new RouteInvoker(routes);
         ConnectionCount connections = new ConnectionCount(name, limits.maxConnections());
         ServerBootstrap bootstrap = new ServerBootstrap().group(loop).channel(transport.serverChannel(address))
@@ -121,14 +121,6 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** Open connections of one server: past the limit a new one is closed at once (one log line per 10 s). */
     private static final class ConnectionCount {

@@ -4,6 +4,7 @@ import dev.weft.router.api.BackgroundFailures;
 import dev.weft.router.api.ContainerEvents;
 import dev.weft.router.api.ContainerLiveness;
 import dev.weft.router.api.StatusSection;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.mesh.Gossip;
 import dev.weft.router.mesh.GossipChannels;
@@ -54,8 +55,8 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         this.failures = failures;
         this.liveness = liveness;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadExecutor(r -> daemon(r, "ipam"));
-        this.livenessChecks = Executors.newCachedThreadPool(r -> daemon(r, "ipam-liveness"));
+        this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("ipam"));
+        this.livenessChecks = Executors.newCachedThreadPool(DaemonThreads.named("ipam-liveness"));
         ForwardingGossip gossip = new ForwardingGossip();
         this.allocator = call(() -> new Allocator(config, persistence, membership, gossip, clock, new SecureRandom()));
         gossip.target = channels.channel(CHANNEL, new IpamGossiper(this));
@@ -375,11 +376,6 @@ public final class Ipam implements ContainerEvents, AutoCloseable {
         return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     /** The channel the allocator sends on, known only once the gossiper is registered. */
     private static final class ForwardingGossip implements Gossip {

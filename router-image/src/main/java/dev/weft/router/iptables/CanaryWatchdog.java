@@ -1,6 +1,7 @@
 package dev.weft.router.iptables;
 
 import dev.weft.router.api.BackgroundFailures;
+import dev.weft.router.concurrent.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +34,7 @@ public final class CanaryWatchdog implements AutoCloseable {
         if (timer != null || closed) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "iptables-canary");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("iptables-canary"));
         timer.scheduleWithFixedDelay(this::checkInBackground, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.router.mesh;
 
+import dev.weft.router.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,11 +60,7 @@ public final class ThreadActors implements Actors {
         private final AtomicInteger busy = new AtomicInteger();
 
         ThreadActor(String name) {
-            executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
+            executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(name));
             executor.setRemoveOnCancelPolicy(true);
         }
 

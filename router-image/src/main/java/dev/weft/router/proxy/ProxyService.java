@@ -1,6 +1,7 @@
 package dev.weft.router.proxy;
 
 import dev.weft.router.api.ContainerEvents;
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.weaveutil.plumbing.Plumbing;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +49,8 @@ public final class ProxyService implements AutoCloseable {
         this.plumbing = plumbing;
         this.dns = dns;
         this.volumesContainer = volumesContainer;
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "weave-proxy-work-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new LinkedBlockingQueue<>(QUEUE), DaemonThreads.numbered("weave-proxy-work"));
         pool.allowCoreThreadTimeOut(true);
         this.work = pool;
         this.attacher = new ProxyAttacher(engine, attach, new ProxyAttacher.Settings(config.withoutDns() || dns == null,

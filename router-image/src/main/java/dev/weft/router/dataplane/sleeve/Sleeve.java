@@ -1,5 +1,6 @@
 package dev.weft.router.dataplane.sleeve;
 
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.dataplane.wire.DatagramSealer;
 import dev.weft.router.identity.PeerName;
 import dev.weft.router.mesh.Membership;
@@ -63,11 +64,7 @@ public final class Sleeve implements AutoCloseable {
         this.receiveThread = new Thread(receiver, "sleeve-receive");
         captureThread.setDaemon(true);
         receiveThread.setDaemon(true);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sleeve-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sleeve-timers"));
         routes.onChange(this::rebuild);
         membership.onReachableChange(peers -> rebuild());
     }

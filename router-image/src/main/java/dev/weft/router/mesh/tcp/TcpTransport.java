@@ -1,5 +1,6 @@
 package dev.weft.router.mesh.tcp;
 
+import dev.weft.router.concurrent.DaemonThreads;
 import dev.weft.router.mesh.ConnectionFailure;
 import dev.weft.router.mesh.MeshException;
 import dev.weft.router.mesh.TokenBucket;
@@ -63,11 +64,7 @@ public final class TcpTransport implements Transport {
     private final Duration connectTimeout;
     private final EventLoopGroup group;
     private final boolean epoll;
-    private final ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mesh-resolver");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService resolver = Executors.newSingleThreadExecutor(DaemonThreads.named("mesh-resolver"));
     private final TokenBucket accepts = TokenBucket.forAccepts(System.nanoTime());
     private Channel server;
 
@@ -76,11 +73,7 @@ public final class TcpTransport implements Transport {
         this.maxVersion = maxVersion;
         this.connectTimeout = connectTimeout;
         this.epoll = Epoll.isAvailable();
-        this.group = new MultiThreadIoEventLoopGroup(1, r -> {
-            Thread t = new Thread(r, "mesh-io");
-            t.setDaemon(true);
-            return t;
-        }, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, DaemonThreads.named("mesh-io"), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         if (!epoll) {
             LOG.info("mesh: native epoll unavailable ({}); using NIO", Epoll.unavailabilityCause().toString());
         }
