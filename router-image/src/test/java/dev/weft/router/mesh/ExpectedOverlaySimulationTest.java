@@ -19,13 +19,19 @@ class ExpectedOverlaySimulationTest {
     /** Shorter than the handshake's 10 s deadline, so the dialling side is still waiting for an answer. */
     private static final Duration WHILE_THE_DATA_PLANE_STARTS = Duration.ofSeconds(5);
 
-    @Test
-    void connectionsWaitForTheExpectedOverlayAndUseIt() {
-        SimMesh sim = new SimMesh(11).start(2);
+    /** Peer 1 dials peer 0, which expects an overlay, and the data plane takes a while: no handshake yet. */
+    private static SimMesh dialledWhileTheOverlayIsExpected(long seed) {
+        SimMesh sim = new SimMesh(seed).start(2);
         sim.get(0).mesh.expectOverlay();
         sim.get(1).connect(SimMesh.ip(0));
         sim.clock.runFor(WHILE_THE_DATA_PLANE_STARTS);
         assertFalse(sim.allReachEachOther(), "no handshake before the overlay is registered");
+        return sim;
+    }
+
+    @Test
+    void connectionsWaitForTheExpectedOverlayAndUseIt() {
+        SimMesh sim = dialledWhileTheOverlayIsExpected(11);
         assertEquals(1, sim.status(0).peers().size());
 
         RecordingOverlay overlay = new RecordingOverlay();
@@ -39,11 +45,7 @@ class ExpectedOverlaySimulationTest {
 
     @Test
     void connectionsGoOnWithoutAnOverlayWhenThereIsNone() {
-        SimMesh sim = new SimMesh(12).start(2);
-        sim.get(0).mesh.expectOverlay();
-        sim.get(1).connect(SimMesh.ip(0));
-        sim.clock.runFor(WHILE_THE_DATA_PLANE_STARTS);
-        assertFalse(sim.allReachEachOther());
+        SimMesh sim = dialledWhileTheOverlayIsExpected(12);
 
         sim.get(0).mesh.withoutOverlay();
         assertTrue(sim.converge(MINUTE));
