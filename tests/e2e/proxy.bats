@@ -196,6 +196,7 @@ print(c.attrs["Config"]["Entrypoint"][0], c.attrs["State"]["Running"])
     [[ $output == *'WEAVE_CIDR="10.2.1.300/24": invalid address 10.2.1.300/24'* ]]
 
     run pdocker run --name=pbad -e WEAVE_CIDR=net:192.168.0.0/24 "$SMALL_IMAGE" echo never
+    echo "docker run answered ($status): $output" >&2
     [ "$status" -ne 0 ]
     [[ $output == *"weave could not attach container"*"(pbad)"*"192.168.0.0/24"* ]]
     [[ $output != *never* ]]
