@@ -1,26 +1,73 @@
 package dev.weft.cli.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 request over a unix socket ({@code Connection: close}), its answer read to the end
- * (Content-Length, chunked or until the server closes). The JDK's HTTP clients do not speak over unix
- * sockets and the CLI cannot afford to load a library that does; the Docker engine and the router's
- * API both answer this small subset.
+ * One HTTP/1.1 request over a unix socket ({@code Connection: close}), its answer read until it is
+ * complete (Content-Length, chunked or until the server closes), at most {@link #MAX_ANSWER_BYTES}.
+ * The JDK's HTTP clients do not speak over unix sockets and the CLI cannot afford to load a library that
+ * does; the Docker engine and the router's API both answer this small subset. The channel is
+ * non-blocking and waited on with a selector, so that an exchange can have a deadline (a unix socket
+ * channel has no socket timeout).
  */
 public final class UnixSocketHttp {
+    public static final int MAX_ANSWER_BYTES = 16 << 20;
 
-    /** A status code and the body as text. */
-    public record Answer(int status, String body) {
+    /**
+     * @param target      the path and query, e.g. {@code /status?x=1}
+     * @param headers     extra request headers (Host, Connection, Content-Type and Content-Length are set here)
+     * @param contentType the body's type; null without a body
+     */
+    public record Request(String method, String target, Map<String, String> headers, String contentType,
+                          byte[] body) {
+
+        public Request(String method, String target) {
+            this(method, target, Map.of(), null, new byte[0]);
+        }
+
+        public Request withBody(String type, byte[] content) {
+            return new Request(method, target, headers, type, content);
+        }
+    }
+
+    /** A status code and the body. */
+    public record Answer(int status, byte[] content) {
+
+        public Answer(int status, String body) {
+            this(status, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The body as UTF-8 text. */
+        public String body() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Answer answer && answer.status == status && Arrays.equals(answer.content, content);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * status + Arrays.hashCode(content);
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[" + status + ", " + body() + "]";
+        }
     }
 
     private UnixSocketHttp() {
@@ -33,98 +80,95 @@ public final class UnixSocketHttp {
     }
 
     /**
+     * A request without a body and without a deadline (the router's API may wait for IPAM as long as it takes).
+     *
      * @param target  the path and query, e.g. {@code /status?x=1}
      * @param headers extra request headers (Host, Connection and Content-Length are set here)
      */
     public static Answer exchange(Path socket, String method, String target, Map<String, String> headers)
             throws IOException {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost\r\nConnection: close\r\nContent-Length: 0\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("\r\n");
-            ByteBuffer out = ByteBuffer.wrap(request.toString().getBytes(StandardCharsets.US_ASCII));
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
-            return parse(Channels.newInputStream(channel).readAllBytes());
-        }
+        return exchange(socket, new Request(method, target, headers, null, new byte[0]), null);
     }
 
-    static Answer parse(byte[] response) throws IOException {
-        int headerEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-        if (headerEnd < 0) {
-            throw new IOException("malformed HTTP answer: no end of headers");
-        }
-        String[] head = new String(response, 0, headerEnd, StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] statusLine = head[0].split(" ", 3);
-        if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/") || !statusLine[1].matches("\\d{3}")) {
-            throw new IOException("malformed HTTP status line: " + head[0]);
-        }
-        boolean chunked = false;
-        int length = -1;
-        for (int i = 1; i < head.length; i++) {
-            int colon = head[i].indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = head[i].substring(colon + 1).strip();
-            if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
-                chunked = true;
-            } else if (name.equals("content-length")) {
-                length = Integer.parseInt(value);
-            }
-        }
-        int start = headerEnd + 4;
-        byte[] body;
-        if (chunked) {
-            body = dechunk(response, start);
-        } else {
-            int end = length < 0 ? response.length : Math.min(response.length, start + length);
-            body = java.util.Arrays.copyOfRange(response, start, end);
-        }
-        return new Answer(Integer.parseInt(statusLine[1]), new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] dechunk(byte[] data, int from) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
-        int at = from;
-        while (true) {
-            int lineEnd = indexOf(data, crlf, at);
-            if (lineEnd < 0) {
-                throw new IOException("malformed chunked HTTP answer");
-            }
-            String sizeText = new String(data, at, lineEnd - at, StandardCharsets.US_ASCII).split(";", 2)[0].strip();
-            int size;
-            try {
-                size = Integer.parseInt(sizeText, 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("malformed chunk size: " + sizeText, e);
-            }
-            if (size == 0) {
-                return body.toByteArray();
-            }
-            int chunkStart = lineEnd + 2;
-            if (chunkStart + size > data.length) {
-                throw new IOException("chunked HTTP answer ends early");
-            }
-            body.write(data, chunkStart, size);
-            at = chunkStart + size + 2;
-        }
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
+    /**
+     * @param deadline how long connecting, sending and receiving may take together; null for no limit
+     * @throws SocketTimeoutException when the deadline passes first
+     */
+    public static Answer exchange(Path socket, Request request, Duration deadline) throws IOException {
+        long end = deadline == null ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
+            channel.configureBlocking(false);
+            SelectionKey key = channel.register(selector, 0);
+            if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
+                while (!channel.finishConnect()) {
+                    await(selector, key, SelectionKey.OP_CONNECT, end, deadline);
                 }
             }
-            return i;
+            ByteBuffer out = ByteBuffer.wrap(encode(request));
+            while (out.hasRemaining()) {
+                if (channel.write(out) == 0) {
+                    await(selector, key, SelectionKey.OP_WRITE, end, deadline);
+                }
+            }
+            return receive(channel, selector, key, end, deadline);
         }
-        return -1;
+    }
+
+    private static byte[] encode(Request request) {
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.target())
+                .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (request.contentType() != null) {
+            head.append("Content-Type: ").append(request.contentType()).append("\r\n");
+        }
+        head.append("Content-Length: ").append(request.body().length).append("\r\n");
+        request.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(headBytes, headBytes.length + request.body().length);
+        System.arraycopy(request.body(), 0, all, headBytes.length, request.body().length);
+        return all;
+    }
+
+    private static Answer receive(SocketChannel channel, Selector selector, SelectionKey key, long end,
+                                  Duration deadline) throws IOException {
+        byte[] data = new byte[8192];
+        int size = 0;
+        while (true) {
+            if (size == data.length) {
+                if (size >= MAX_ANSWER_BYTES) {
+                    throw new IOException("the answer is larger than " + (MAX_ANSWER_BYTES >> 20) + " MiB");
+                }
+                data = Arrays.copyOf(data, Math.min(MAX_ANSWER_BYTES, size * 2));
+            }
+            int read = channel.read(ByteBuffer.wrap(data, size, data.length - size));
+            if (read < 0) {
+                return HttpAnswerParser.parse(data, size);
+            }
+            if (read == 0) {
+                await(selector, key, SelectionKey.OP_READ, end, deadline);
+                continue;
+            }
+            size += read;
+            int answerEnd = HttpAnswerParser.end(data, size);
+            if (answerEnd >= 0) {
+                return HttpAnswerParser.parse(data, answerEnd);
+            }
+        }
+    }
+
+    private static void await(Selector selector, SelectionKey key, int operation, long end, Duration deadline)
+            throws IOException {
+        key.interestOps(operation);
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+            throw new SocketTimeoutException("no answer within " + describe(deadline));
+        }
+        selector.select(end == Long.MAX_VALUE ? 0 : Math.max(1, left / 1_000_000));
+        selector.selectedKeys().clear();
+    }
+
+    private static String describe(Duration deadline) {
+        return deadline.toMillis() % 1000 == 0 ? deadline.toSeconds() + " s" : deadline.toMillis() + " ms";
     }
 }

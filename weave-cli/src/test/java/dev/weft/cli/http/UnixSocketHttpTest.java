@@ -3,13 +3,16 @@ package dev.weft.cli.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.cli.api.ApiResponse;
 import dev.weft.cli.api.ApiUnreachableException;
 import dev.weft.cli.api.HttpWeaveApi;
 import dev.weft.cli.api.Params;
 import dev.weft.cli.api.WeaveApi.Listener;
+import dev.weft.cli.testing.CannedEngine;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,6 +20,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,52 @@ class UnixSocketHttpTest {
     void malformedAnswerIsAnError() throws Exception {
         Path socket = serveOnce("nonsense");
         assertThrows(IOException.class, () -> UnixSocketHttp.exchange(socket, "GET", "/status", Map.of()));
+    }
+
+    @Test
+    void requestBodyGoesWithItsTypeAndLength() throws Exception {
+        try (CannedEngine engine = new CannedEngine(dir, request -> CannedEngine.json(201, "{\"Id\":\"c1\"}"))) {
+            UnixSocketHttp.Answer answer = UnixSocketHttp.exchange(engine.socket(), new UnixSocketHttp.Request("POST",
+                    "/containers/create").withBody("application/json", "{\"Image\":\"x\"}".getBytes(
+                    StandardCharsets.UTF_8)), Duration.ofSeconds(5));
+            assertEquals(new UnixSocketHttp.Answer(201, "{\"Id\":\"c1\"}"), answer);
+            CannedEngine.Request request = engine.onlyRequest();
+            assertEquals("application/json", request.headers().get("content-type"));
+            assertEquals("13", request.headers().get("content-length"));
+            assertEquals("{\"Image\":\"x\"}", request.bodyText());
+        }
+    }
+
+    @Test
+    void aCompleteAnswerEndsTheExchangeWhileTheServerKeepsTheConnection() throws Exception {
+        try (CannedEngine engine = new CannedEngine(dir, request -> CannedEngine.json(200, "{}"))) {
+            long start = System.nanoTime();
+            assertEquals(new UnixSocketHttp.Answer(200, "{}"), UnixSocketHttp.exchange(engine.socket(),
+                    new UnixSocketHttp.Request("GET", "/x"), Duration.ofSeconds(5)));
+            assertTrue(System.nanoTime() - start < 2_000_000_000L);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersRunsIntoTheDeadline() throws Exception {
+        try (CannedEngine engine = new CannedEngine(dir, request -> null)) {
+            long start = System.nanoTime();
+            SocketTimeoutException e = assertThrows(SocketTimeoutException.class, () -> UnixSocketHttp.exchange(
+                    engine.socket(), new UnixSocketHttp.Request("GET", "/x"), Duration.ofMillis(200)));
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("no answer within 200 ms", e.getMessage());
+            assertTrue(elapsedMillis >= 190 && elapsedMillis < 2000, elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void answersAreBounded() throws Exception {
+        byte[] huge = new byte[UnixSocketHttp.MAX_ANSWER_BYTES];
+        try (CannedEngine engine = new CannedEngine(dir, request -> CannedEngine.answer(200, "text/plain", huge))) {
+            IOException e = assertThrows(IOException.class, () -> UnixSocketHttp.exchange(engine.socket(),
+                    new UnixSocketHttp.Request("GET", "/x"), Duration.ofSeconds(10)));
+            assertEquals("the answer is larger than 16 MiB", e.getMessage());
+        }
     }
 
     @Test
