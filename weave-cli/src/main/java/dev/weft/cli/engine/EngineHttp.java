@@ -2,7 +2,6 @@ package dev.weft.cli.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.cli.http.UnixSocketHttp;
 import dev.weft.cli.http.UnixSocketHttp.Answer;
 import dev.weft.cli.http.UnixSocketHttp.Request;
@@ -25,11 +24,9 @@ final class EngineHttp {
     private static final int MAX_ERROR_TEXT = 300;
 
     private final Path socket;
-    private final ObjectMapper json;
 
-    EngineHttp(Path socket, ObjectMapper json) {
+    EngineHttp(Path socket) {
         this.socket = socket;
-        this.json = json;
     }
 
     /**
@@ -40,11 +37,7 @@ final class EngineHttp {
     Answer call(String operation, String method, String target, JsonNode body, Duration deadline, int... accepted) {
         Request request = new Request(method, target);
         if (body != null) {
-            try {
-                request = request.withBody("application/json", json.writeValueAsBytes(body));
-            } catch (JsonProcessingException e) {
-                throw new DockerEngine.EngineException(operation + ": " + e.getOriginalMessage(), e);
-            }
+            request = request.withBody("application/json", JsonTrees.write(body));
         }
         Answer answer;
         try {
@@ -68,18 +61,19 @@ final class EngineHttp {
     /** The answer's body as JSON. */
     JsonNode tree(String operation, Answer answer) {
         try {
-            return json.readTree(answer.content());
+            return JsonTrees.read(answer.content());
         } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new DockerEngine.EngineException(operation + ": the Docker engine answered something other than JSON: "
-                    + e.getMessage(), e);
+                    + why, e);
         }
     }
 
     /** The engine's {@code {"message": ...}}, or the status and the start of the body. */
-    private String complaint(Answer answer) {
+    private static String complaint(Answer answer) {
         String text = answer.body().strip();
         try {
-            JsonNode message = json.readTree(text).path("message");
+            JsonNode message = JsonTrees.read(answer.content()).path("message");
             if (message.isTextual() && !message.asText().isBlank()) {
                 return message.asText().strip();
             }

@@ -1,7 +1,6 @@
 package dev.weft.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -35,7 +34,7 @@ public final class EngineSocketProbe implements ContainerStateProbe {
         if (answer.status != 200) {
             throw new IOException("Docker engine answered " + answer.status + " to " + path + ": " + answer.body.strip());
         }
-        JsonNode json = new ObjectMapper().readTree(answer.body);
+        JsonNode json = JsonTrees.read(answer.body.getBytes(StandardCharsets.UTF_8));
         JsonNode state = json.path("State");
         return Optional.of(new ContainerState(json.path("Id").asText(), state.path("Status").asText(),
                 json.path("Config").path("Image").asText(), state.path("Restarting").asBoolean(),

@@ -1,7 +1,6 @@
 package dev.weft.cli.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.http.UnixSocketHttp;
@@ -17,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link DockerEngine} as raw HTTP on the engine's unix socket ({@link UnixSocketHttp}) with JSON as
- * Jackson trees. Creating docker-java's client (its config, Apache HttpClient 5, an SSL context, the
+ * Jackson trees ({@link JsonTrees}). Creating docker-java's client (its config, Apache HttpClient 5, an SSL context, the
  * Jackson model classes, Guava) cost launch, stop and reset 0.3-0.4 s even with the CLI's class data
  * archive: {@code weave launch} that only finds the router running took ~0.5 s against ~0.09 s for
  * {@code weave status}, on the critical path of a peer joining the mesh. Paths are unversioned, as
@@ -37,7 +36,7 @@ public final class UnixSocketDockerEngine implements DockerEngine {
      * @param runner   the engine that runs containers with attached streams, asked for on first use
      */
     public UnixSocketDockerEngine(Path socket, Duration deadline, Supplier<DockerEngine> runner) {
-        this.http = new EngineHttp(socket, new ObjectMapper());
+        this.http = new EngineHttp(socket);
         this.deadline = deadline;
         this.runner = runner;
     }
@@ -135,8 +134,8 @@ public final class UnixSocketDockerEngine implements DockerEngine {
         String operation = "list containers labelled " + label;
         ObjectNode filters = JsonNodeFactory.instance.objectNode();
         filters.putArray("label").add(label);
-        Answer answer = http.call(operation, "GET",
-                "/containers/json?all=1&filters=" + EngineHttp.query(filters.toString()), null, deadline, 200);
+        String query = "?all=1&filters=" + EngineHttp.query(new String(JsonTrees.write(filters), StandardCharsets.UTF_8));
+        Answer answer = http.call(operation, "GET", "/containers/json" + query, null, deadline, 200);
         List<String> ids = new ArrayList<>();
         http.tree(operation, answer).forEach(container -> ids.add(container.path("Id").asText()));
         return ids;
