@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -20,7 +21,7 @@ import java.util.Map;
  * The JDK's HTTP clients do not speak over unix sockets and the CLI cannot afford to load a library that
  * does; the Docker engine and the router's API both answer this small subset. The channel is
  * non-blocking and waited on with a selector, so that an exchange can have a deadline (a unix socket
- * channel has no socket timeout).
+ * channel has no socket timeout); an interrupt ends it as it ended a blocking read.
  */
 public final class UnixSocketHttp {
     public static final int MAX_ANSWER_BYTES = 16 << 20;
@@ -166,6 +167,9 @@ public final class UnixSocketHttp {
         }
         selector.select(end == Long.MAX_VALUE ? 0 : Math.max(1, left / 1_000_000));
         selector.selectedKeys().clear();
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ClosedByInterruptException();
+        }
     }
 
     private static String describe(Duration deadline) {

@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +138,27 @@ class UnixSocketHttpTest {
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals("no answer within 200 ms", e.getMessage());
             assertTrue(elapsedMillis >= 190 && elapsedMillis < 2000, elapsedMillis + " ms");
+        }
+    }
+
+    @Test
+    void anInterruptEndsAnExchangeWithoutDeadline() throws Exception {
+        try (CannedEngine engine = new CannedEngine(dir, request -> null)) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread waiting = new Thread(() -> {
+                try {
+                    UnixSocketHttp.exchange(engine.socket(), "GET", "/weft/ipam/waiting", Map.of());
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            waiting.start();
+            while (engine.requests().isEmpty()) {
+                Thread.sleep(5);
+            }
+            waiting.interrupt();
+            waiting.join(2000);
+            assertTrue(failure.get() instanceof ClosedByInterruptException, String.valueOf(failure.get()));
         }
     }
 
