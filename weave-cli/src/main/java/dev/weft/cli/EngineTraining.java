@@ -4,6 +4,7 @@ import dev.weft.cli.engine.ContainerSpec;
 import dev.weft.cli.engine.DockerEngine;
 import dev.weft.cli.engine.DockerJavaEngine;
 import dev.weft.cli.engine.RunOptions;
+import dev.weft.cli.engine.UnixSocketDockerEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +17,18 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The part of the CLI's archive training ({@link ArchiveTraining}) that covers the Docker engine client:
- * {@code launch}, {@code stop} and {@code reset} talk to the engine through docker-java and Apache
- * HttpClient, ~1,800 classes that otherwise load from their jars on every such command. The calls go to
- * a canned engine on a unix socket in a fresh temporary directory, answered from a table, so the run
- * needs no engine and reaches nothing outside the process.
+ * The part of the CLI's archive training ({@link ArchiveTraining}) that covers the Docker engine clients:
+ * {@code launch}, {@code stop} and {@code reset} talk to the engine on its unix socket through
+ * {@link UnixSocketDockerEngine}, whose calls (and their error path) this runs first; remote execution and
+ * {@code tcp://} engines go through docker-java and Apache HttpClient, ~1,800 classes that would otherwise
+ * load from their jars, so it runs the same calls through {@link DockerJavaEngine} too. The calls go to a
+ * canned engine on a unix socket in a fresh temporary directory, answered from a table, so the run needs
+ * no engine and reaches nothing outside the process.
  */
 final class EngineTraining {
     private static final String CONTAINER = "{\"Id\":\"0123456789ab\",\"Config\":{\"Image\":\"weft/weave:0\"},"
@@ -34,7 +38,7 @@ final class EngineTraining {
     private EngineTraining() {
     }
 
-    /** Runs the engine calls a launch makes and returns the id the canned engine gave the created container. */
+    /** Runs the engine calls of launch, stop and reset and returns the id the canned engine gave the created container. */
     static String run() throws IOException {
         Path dir = Files.createTempDirectory("weave-training");
         Path socket = dir.resolve("docker.sock");
@@ -43,7 +47,11 @@ final class EngineTraining {
             Thread engine = new Thread(() -> serve(server), "canned-engine");
             engine.setDaemon(true);
             engine.start();
-            return exercise(DockerJavaEngine.connect("unix://" + socket));
+            String id = exercise(new UnixSocketDockerEngine(socket, Duration.ofSeconds(10), () -> {
+                throw new IllegalStateException("the archive training run does not run containers");
+            }));
+            exercise(DockerJavaEngine.connect("unix://" + socket));
+            return id;
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
@@ -54,10 +62,21 @@ final class EngineTraining {
         docker.inspect("missing");
         docker.inspect("weave");
         docker.imageExists("weft/weave:0");
+        RunOptions options = new RunOptions.Builder().limit("--memory", 300L << 20).limit("--cpus", 1_000_000_000L)
+                .label("team", "net").ulimit("nofile=1024:2048").capAdd("NET_ADMIN").logOpt("max-size", "10m")
+                .restartPolicy("on-failure:3").build();
         String id = docker.create(new ContainerSpec("weave", "weft/weave:0", List.of(), List.of("--port", "6783"),
                 List.of("A=1"), List.of("/var/run/docker.sock:/var/run/docker.sock"), List.of("/w"), List.of(),
-                Map.of("weft", ""), true, true, "always", false, RunOptions.NONE));
+                Map.of("weft", ""), true, true, "always", false, options));
         docker.start(id);
+        docker.logTail(id, 5);
+        docker.disableRestart(id);
+        docker.kill(id);
+        try {
+            docker.kill("missing");
+        } catch (DockerEngine.EngineException e) {
+            // the error path: the engine's message in an exception
+        }
         docker.containersLabelled("weft");
         docker.stop(id, 1);
         docker.remove(id, true, false);
@@ -86,6 +105,7 @@ final class EngineTraining {
         String path = parts.length > 1 ? parts[1] : "/";
         int status = 200;
         String body = "{}";
+        String type = "application/json";
         if (path.contains("/containers/missing/")) {
             status = 404;
             body = "{\"message\":\"No such container: missing\"}";
@@ -94,6 +114,11 @@ final class EngineTraining {
             body = "{\"Id\":\"0123456789ab\",\"Warnings\":[]}";
         } else if (path.contains("/containers/json")) {
             body = "[{\"Id\":\"0123456789ab\",\"Names\":[\"/weave\"],\"Labels\":{\"weft\":\"\"}}]";
+        } else if (path.contains("/logs")) {
+            type = "application/vnd.docker.multiplexed-stream";
+            body = "\u0002\u0000\u0000\u0000\u0000\u0000\u0000\u0005done\n";
+        } else if (path.contains("/update")) {
+            body = "{\"Warnings\":[]}";
         } else if (path.contains("/containers/") && method.equals("GET")) {
             body = CONTAINER;
         } else if (path.contains("/images/")) {
@@ -105,7 +130,7 @@ final class EngineTraining {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String reason = status == 404 ? "Not Found" : status == 204 ? "No Content" : status == 201 ? "Created" : "OK";
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nApi-Version: 1.41\r\n"
-                + (status == 204 ? "" : "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n")
+                + (status == 204 ? "" : "Content-Type: " + type + "\r\nContent-Length: " + bytes.length + "\r\n")
                 + "\r\n";
         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
         out.write(bytes);

@@ -4,6 +4,7 @@ import dev.weft.cli.engine.ContainerStateProbe;
 import dev.weft.cli.engine.DockerEngine;
 import dev.weft.cli.engine.DockerJavaEngine;
 import dev.weft.cli.engine.EngineSocketProbe;
+import dev.weft.cli.engine.UnixSocketDockerEngine;
 import dev.weft.cli.host.Host;
 import dev.weft.cli.host.LocalHost;
 import dev.weft.cli.api.HttpWeaveApi;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * What commands work with, handed to them by {@link CommandFactory}; tests build one with fakes.
- * The Docker engine client is made on first use: most commands never load docker-java.
+ * The Docker engine client is made on first use: most commands never load docker-java, and on a unix
+ * socket none does but remote execution.
  */
 public class Services {
     private final Env env;
@@ -35,8 +37,13 @@ public class Services {
     public static Services system() {
         Env env = Env.system();
         return new Services(env, HttpWeaveApi::new,
-                new EngineSocketProbe(env.dockerEndpoint()), () -> DockerJavaEngine.connect(env.dockerEndpoint()),
-                new LocalHost());
+                new EngineSocketProbe(env.dockerEndpoint()), () -> engine(env.dockerEndpoint()), new LocalHost());
+    }
+
+    /** Raw HTTP on a unix socket; docker-java for {@code tcp://}, with its TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH). */
+    private static DockerEngine engine(String endpoint) {
+        return endpoint.startsWith("unix:///") ? UnixSocketDockerEngine.connect(endpoint)
+                : DockerJavaEngine.connect(endpoint);
     }
 
     public Env env() {
