@@ -49,7 +49,19 @@ public final class HostSide implements AutoCloseable {
     public static HostSide create(HostSideConfig config, Plumbing plumbing, NetNs hostNs, Iptables iptables,
                                   Containers containers, AddressBook addresses, NameBook names,
                                   AddressAnnouncer announcer, BackgroundFailures failures) {
-        WeaveBridge bridge = new WeaveBridge(plumbing, hostNs, config.weaveBridge(), config.mtu(), config.peerMac());
+        return create(config, bridge(config, plumbing, hostNs), plumbing, iptables, containers, addresses, names,
+                announcer, failures);
+    }
+
+    /** The weave bridge as {@link #create} makes it, for a caller that brings it up before the rest exists. */
+    public static WeaveBridge bridge(HostSideConfig config, Plumbing plumbing, NetNs hostNs) {
+        return new WeaveBridge(plumbing, hostNs, config.weaveBridge(), config.mtu(), config.peerMac());
+    }
+
+    /** As above, around a bridge made by {@link #bridge}. */
+    public static HostSide create(HostSideConfig config, WeaveBridge bridge, Plumbing plumbing, Iptables iptables,
+                                  Containers containers, AddressBook addresses, NameBook names,
+                                  AddressAnnouncer announcer, BackgroundFailures failures) {
         WeaveRules rules = new WeaveRules(iptables, config.rules());
         ExposeService expose = new ExposeService(bridge, new ExposeRules(iptables), names, announcer);
         ContainerResolver resolver = new ContainerResolver(containers);

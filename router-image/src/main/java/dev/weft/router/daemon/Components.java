@@ -59,7 +59,8 @@ final class Components implements AutoCloseable {
     private final List<StatusSection> sections = new ArrayList<>();
     private final List<ContainerEvents> eventSubscribers = new ArrayList<>();
     private final CloseStack toClose = new CloseStack(LOG);
-    private final List<Step> networkSteps = new ArrayList<>();
+    private NetworkStart network;
+    private HostSide hostSide;
     private final List<Step> serviceSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
     private Ipam ipam;
@@ -127,6 +128,13 @@ final class Components implements AutoCloseable {
     private void build(Factory factory, DaemonConfig config, Store store, Mesh mesh, BackgroundFailures failures)
             throws Exception {
         Clock clock = Clock.systemUTC();
+        HostTools tools = factory.hostTools(config);
+        toClose.push(tools);
+        tools.reportReaperFailures(failures);
+        HostSideConfig hostConfig = hostConfig(config, tools);
+        WeaveBridge bridge = HostSide.bridge(hostConfig, tools.plumbing(), tools.hostNs());
+        network = NetworkStart.begin(bridge, () -> factory.dataPlane(config, tools, mesh), mesh);
+        toClose.push(network);
         DockerAccess docker = factory.docker(config);
         Containers containers = new NoDocker();
         ContainerLiveness liveness = ContainerLiveness.ALWAYS;
@@ -167,31 +175,13 @@ final class Components implements AutoCloseable {
                 LOG.info("weaveDNS for {} listening on {}", config.dns().domain(), dns.address());
             });
         }
-        HostTools tools = factory.hostTools(config);
-        toClose.push(tools);
-        tools.reportReaperFailures(failures);
-        HostSideConfig hostConfig = hostConfig(config, tools);
-        HostSide host = HostSide.create(hostConfig, tools.plumbing(), tools.hostNs(),
+        HostSide host = HostSide.create(hostConfig, bridge, tools.plumbing(),
                 tools.iptables(), containers, addresses, names, tools.announcer(), failures);
         toClose.push(host);
         modules.addAll(host.apiModules());
         reconciliation = new StartupReconciliation(
                 new LiveAddresses(containers, tools.plumbing(), config.weaveBridge()), ipam, names);
-        networkSteps.add(() -> {
-            host.startBridge();
-            LOG.info("bridge {} ready", config.weaveBridge());
-            rulesApplied = host.applyRulesInBackground();
-        });
-        mesh.expectOverlay();
-        networkSteps.add(() -> {
-            Overlay plane = factory.dataPlane(config, tools, mesh);
-            if (plane != null) {
-                toClose.push(plane::stop);
-                mesh.setOverlay(plane);
-            } else {
-                mesh.withoutOverlay();
-            }
-        });
+        hostSide = host;
         if (config.proxy() != null && docker != null) {
             DnsSettings dns = proxyDns(config, hostConfig);
             // made with the services, after the mesh has started: building its Docker client loads
@@ -252,14 +242,12 @@ final class Components implements AutoCloseable {
     }
 
     /**
-     * Brings up the bridge, then the data plane, registered on the mesh as its overlay (the mesh may
-     * have started: its connections wait for the overlay); the iptables rules are applied meanwhile
-     * ({@link #awaitRules()}).
+     * Waits for the bridge and the data plane, which came up beside the rest of the start
+     * ({@link NetworkStart}); then the iptables rules are applied meanwhile ({@link #awaitRules()}).
      */
     void startNetwork() throws Exception {
-        for (Step step : networkSteps) {
-            step.run();
-        }
+        network.await();
+        rulesApplied = hostSide.applyRulesInBackground();
     }
 
     /** Starts weaveDNS's server and the Docker API proxy: nothing the mesh needs, so they start after it. */
