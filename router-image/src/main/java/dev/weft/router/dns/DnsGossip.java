@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,13 @@ public final class DnsGossip implements Gossiper {
                                  Executor background) {
         DnsGossip dns = new DnsGossip(table, clock, channels, membership);
         table.onLocalChange(dns::broadcast);
-        membership.onReachableChange(reachable -> background.execute(() -> dns.keepRecordsOf(reachable)));
+        membership.onReachableChange(reachable -> {
+            try {
+                background.execute(() -> dns.keepRecordsOf(reachable));
+            } catch (RejectedExecutionException stopping) {
+                // weaveDNS has stopped before the mesh (the router is shutting down): nothing left to keep
+            }
+        });
         dns.keepRecordsOf(membership.reachablePeers());
         return dns;
     }
