@@ -13,6 +13,13 @@ import java.nio.ByteBuffer;
 final class SleeveLinkMonitor {
     static final long HEARTBEAT_NANOS = 1_000_000_000L;
     static final long FIRST_HEARTBEAT_NANOS = 500_000_000L;
+    /**
+     * Unanswered heartbeats are repeated this often for the first {@link #EARLY_NANOS}: the peer's end is
+     * usually made a few milliseconds after ours, so the very first heartbeat is often dropped there,
+     * and the connection would otherwise wait half a second to become established.
+     */
+    static final long EARLY_HEARTBEAT_NANOS = 50_000_000L;
+    static final long EARLY_NANOS = 3_000_000_000L;
     static final long REPROBE_NANOS = 600_000_000_000L;
     static final long KERNEL_CHECK_NANOS = 10_000_000_000L;
     static final long PROBE_TIMEOUT_NANOS = 10_000_000L;
@@ -47,6 +54,13 @@ final class SleeveLinkMonitor {
         this.nextKernelCheck = nowNanos + KERNEL_CHECK_NANOS;
     }
 
+    private long heartbeatInterval(long now) {
+        if (lastAnswer != 0) {
+            return HEARTBEAT_NANOS;
+        }
+        return now - startNanos < EARLY_NANOS ? EARLY_HEARTBEAT_NANOS : FIRST_HEARTBEAT_NANOS;
+    }
+
     SleevePeer peer() {
         return peer;
     }
@@ -55,7 +69,7 @@ final class SleeveLinkMonitor {
     synchronized void tick(long now) {
         if (now - nextHeartbeat >= 0) {
             sendHeartbeat(now);
-            nextHeartbeat = now + (lastAnswer == 0 ? FIRST_HEARTBEAT_NANOS : HEARTBEAT_NANOS);
+            nextHeartbeat = now + heartbeatInterval(now);
         }
         if (search == null && now - nextSearch >= 0) {
             int kernel = socket.kernelPathMtu(peer.ipv4());
