@@ -34,6 +34,7 @@ public final class Weaver implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        ClassPathOpening.startInBackground(Weaver.class.getClassLoader());
         skipPicocliLookups();
         System.exit(execute(new Weaver(Daemon::runUntilStopped, System.getenv("WEAVE_PASSWORD")), args,
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
