@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.ProcessResult;
 
@@ -14,7 +15,7 @@ import org.zeroturnaround.exec.ProcessResult;
  */
 public final class ExecIptables implements Iptables {
     private static final long TIMEOUT_SECONDS = 30;
-    private final List<String> program;
+    private final Supplier<List<String>> program;
 
     public ExecIptables() {
         this(List.of("iptables"));
@@ -26,9 +27,8 @@ public final class ExecIptables implements Iptables {
      * the legacy tables hold rules, {@code iptables-legacy} is used, else the default {@code iptables}.
      */
     public static ExecIptables detect() {
-        int legacy = countRules("iptables-legacy-save");
-        int nft = countRules("iptables-nft-save");
-        return new ExecIptables(List.of(chooseProgram(legacy, nft)));
+        return new ExecIptables(() -> List.of(chooseProgram(countRules("iptables-legacy-save"),
+                countRules("iptables-nft-save"))));
     }
 
     /** The program to use given how many rules each backend's save lists (-1: that backend is unavailable). */
@@ -54,12 +54,31 @@ public final class ExecIptables implements Iptables {
 
     /** @param program the command that runs iptables, e.g. {@code ip netns exec ns1 iptables} */
     public ExecIptables(List<String> program) {
-        this.program = List.copyOf(program);
+        List<String> fixed = List.copyOf(program);
+        this.program = () -> fixed;
+    }
+
+    /**
+     * @param program asked once, at the first iptables run (the detection runs two processes: the router
+     *                starts faster when that happens on the thread that applies its rules)
+     */
+    private ExecIptables(Supplier<List<String>> program) {
+        this.program = new Supplier<>() {
+            private List<String> chosen;
+
+            @Override
+            public synchronized List<String> get() {
+                if (chosen == null) {
+                    chosen = List.copyOf(program.get());
+                }
+                return chosen;
+            }
+        };
     }
 
     /** The command line prefix used, e.g. {@code [iptables-legacy]}. */
     public List<String> program() {
-        return program;
+        return program.get();
     }
 
     @Override
@@ -111,7 +130,7 @@ public final class ExecIptables implements Iptables {
     }
 
     private int run(String table, List<String> args, boolean mustSucceed) {
-        List<String> command = new ArrayList<>(program);
+        List<String> command = new ArrayList<>(program.get());
         command.addAll(List.of("-w", "-t", table));
         command.addAll(args);
         ProcessResult result;
