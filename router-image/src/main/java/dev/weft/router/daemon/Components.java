@@ -11,6 +11,7 @@ import dev.weft.router.attach.HostSideConfig;
 import dev.weft.router.attach.NameBook;
 import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.concurrent.DaemonThreads;
+import dev.weft.router.concurrent.StartupWaits;
 import dev.weft.router.dataplane.DataPlaneConfig;
 import dev.weft.router.dataplane.DataPlaneException;
 import dev.weft.router.dataplane.DataPlanes;
@@ -36,11 +37,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -259,17 +257,8 @@ final class Components implements AutoCloseable {
 
     /** Waits for the iptables rules that {@link #startNetwork()} left applying beside the rest of the start. */
     void awaitRules() throws Exception {
-        try {
-            rulesApplied.get(RULES_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the iptables rules were not in place after " + RULES_PATIENCE.toMinutes()
-                    + " minutes");
-        }
+        StartupWaits.await(rulesApplied, RULES_PATIENCE, "the iptables rules were not in place after "
+                + RULES_PATIENCE.toMinutes() + " minutes");
         LOG.info("iptables rules in place");
     }
 

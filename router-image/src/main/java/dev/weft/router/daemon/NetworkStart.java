@@ -2,6 +2,7 @@ package dev.weft.router.daemon;
 
 import dev.weft.router.bridge.WeaveBridge;
 import dev.weft.router.concurrent.DaemonThreads;
+import dev.weft.router.concurrent.StartupWaits;
 import dev.weft.router.mesh.Mesh;
 import dev.weft.router.mesh.Overlay;
 import java.time.Duration;
@@ -58,17 +59,8 @@ final class NetworkStart implements AutoCloseable {
 
     /** Waits until the bridge and the data plane are up; throws what stopped either. */
     void await() throws Exception {
-        try {
-            started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the bridge and the data plane were not up after "
-                    + PATIENCE.toSeconds() + " s");
-        }
+        StartupWaits.await(started, PATIENCE, "the bridge and the data plane were not up after "
+                + PATIENCE.toSeconds() + " s");
     }
 
     /** Stops the data plane, after waiting for a start still under way; connections still waiting go on without it. */
