@@ -5,6 +5,7 @@ import dev.weft.router.concurrent.DaemonThreads;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -33,6 +34,7 @@ public final class DnsServer implements AutoCloseable {
     private static final int MAX_UDP_QUERY = 65535;
     private static final int FORWARD_THREADS = 8;
     private static final int TCP_THREADS = 8;
+    private static final int PORT_ZERO_ATTEMPTS = 20;
     private static final long IDLE_THREAD_SECONDS = 60;
     /** From the previous answer (or the connection), the next query must have arrived whole within this. */
     private static final int TCP_QUERY_DEADLINE_MILLIS = 10_000;
@@ -59,23 +61,25 @@ public final class DnsServer implements AutoCloseable {
         this.udpReceivers = Math.max(1, udpReceivers);
     }
 
-    /** Binds UDP and then TCP on the same port (the UDP one when port 0 was asked for) and starts serving. */
+    /**
+     * Binds UDP and then TCP on the same port (the UDP one when port 0 was asked for) and starts serving.
+     * With port 0 the port the kernel picked for UDP may be taken for TCP: another one is tried then.
+     */
     public synchronized void start() throws IOException {
-        try {
-            DatagramSocket first = bindUdp(requested);
-            InetSocketAddress bound = new InetSocketAddress(requested.getAddress(), first.getLocalPort());
-            if (first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                for (int i = 1; i < udpReceivers; i++) {
-                    bindUdp(bound);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bindAll();
+                break;
+            } catch (BindException e) {
+                releaseSockets();
+                if (requested.getPort() != 0 || attempt == PORT_ZERO_ATTEMPTS) {
+                    close();
+                    throw cannotListen(e);
                 }
+            } catch (IOException e) {
+                close();
+                throw cannotListen(e);
             }
-            tcpSocket = new ServerSocket();
-            tcpSocket.setReuseAddress(true);
-            tcpSocket.bind(bound, 128);
-        } catch (IOException e) {
-            close();
-            throw new IOException("DNS server cannot listen on " + requested.getAddress().getHostAddress() + ":"
-                    + requested.getPort() + ": " + e.getMessage(), e);
         }
         forwardPool = pool("dns-forward", FORWARD_THREADS, 1024, new ThreadPoolExecutor.DiscardPolicy());
         tcpPool = pool("dns-tcp", TCP_THREADS, 64, new ThreadPoolExecutor.AbortPolicy());
@@ -84,6 +88,37 @@ public final class DnsServer implements AutoCloseable {
             startThread("dns-udp-" + i, () -> serveUdp(socket));
         }
         startThread("dns-tcp-accept", this::acceptTcp);
+    }
+
+    private void bindAll() throws IOException {
+        DatagramSocket first = bindUdp(requested);
+        InetSocketAddress bound = new InetSocketAddress(requested.getAddress(), first.getLocalPort());
+        if (first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+            for (int i = 1; i < udpReceivers; i++) {
+                bindUdp(bound);
+            }
+        }
+        tcpSocket = new ServerSocket();
+        tcpSocket.setReuseAddress(true);
+        tcpSocket.bind(bound, 128);
+    }
+
+    private void releaseSockets() {
+        udpSockets.forEach(DatagramSocket::close);
+        udpSockets.clear();
+        if (tcpSocket != null) {
+            try {
+                tcpSocket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+            tcpSocket = null;
+        }
+    }
+
+    private IOException cannotListen(IOException e) {
+        return new IOException("DNS server cannot listen on " + requested.getAddress().getHostAddress() + ":"
+                + requested.getPort() + ": " + e.getMessage(), e);
     }
 
     public synchronized boolean isStarted() {
