@@ -100,11 +100,11 @@ ipam_owners() { run_on host1 curl -sf http://127.0.0.1:6784/ip; }
 @test "docker run -it in a terminal: type a command, read its output, exit with its status" {
     local status_file=$BATS_FILE_TMPDIR/it-status
     tmux -L weftproxy new-session -d -s it -x 160 -y 40 \
-        "$LAB exec host1 bash -c 'eval \"\$(weave env)\"; docker run -it --rm --name pit $SMALL_IMAGE sh; echo status=\$? >$status_file'"
+        "$LAB exec host1 env PATH=${WEAVE_CLI%/*}:\$PATH bash -c 'eval \"\$(weave env)\"; docker run -it --rm --name pit $SMALL_IMAGE sh; echo status=\$? >$status_file'"
     pane_has() { tmux -L weftproxy capture-pane -p -t it | grep -q -- "$1"; }
     wait_until 60 pane_has '/ #'
     tmux -L weftproxy send-keys -t it 'ip -4 -o addr show ethwe' Enter
-    wait_until 20 pane_has 'inet 10\.'
+    wait_until 20 pane_has 'inet 10\.' || { echo "the terminal showed:" >&2; tmux -L weftproxy capture-pane -p -t it >&2; false; }
     tmux -L weftproxy send-keys -t it 'exit 3' Enter
     wait_until 30 test -s "$status_file"
     assert_equal status=3 "$(cat "$status_file")"
