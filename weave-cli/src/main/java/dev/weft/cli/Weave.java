@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.cli.http.JdkSelectorProvider;
 import dev.weft.cli.commands.Attach;
 import dev.weft.cli.commands.Config;
 import dev.weft.cli.commands.Connect;
@@ -166,6 +167,7 @@ public final class Weave implements Callable<Integer>, DeclaredCommand {
     }
 
     public static void main(String[] args) {
+        JdkSelectorProvider.name();
         skipPicocliLookups();
         PrintWriter out = new PrintWriter(System.out, false);
         PrintWriter err = new PrintWriter(System.err, false);
