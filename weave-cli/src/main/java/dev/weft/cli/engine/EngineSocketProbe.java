@@ -1,6 +1,5 @@
 package dev.weft.cli.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -34,11 +33,7 @@ public final class EngineSocketProbe implements ContainerStateProbe {
         if (answer.status != 200) {
             throw new IOException("Docker engine answered " + answer.status + " to " + path + ": " + answer.body.strip());
         }
-        JsonNode json = JsonTrees.read(answer.body.getBytes(StandardCharsets.UTF_8));
-        JsonNode state = json.path("State");
-        return Optional.of(new ContainerState(json.path("Id").asText(), state.path("Status").asText(),
-                json.path("Config").path("Image").asText(), state.path("Restarting").asBoolean(),
-                state.path("Pid").asInt()));
+        return Optional.of(ContainerState.fromInspect(JsonTrees.read(answer.body.getBytes(StandardCharsets.UTF_8))));
     }
 
     private record Answer(int status, String body) {

@@ -1,6 +1,5 @@
 package dev.weft.cli.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.http.UnixSocketHttp;
@@ -58,11 +57,7 @@ public final class UnixSocketDockerEngine implements DockerEngine {
         if (answer.status() == 404) {
             return Optional.empty();
         }
-        JsonNode json = http.tree(operation, answer);
-        JsonNode state = json.path("State");
-        return Optional.of(new ContainerState(json.path("Id").asText(), state.path("Status").asText(),
-                json.path("Config").path("Image").asText(), state.path("Restarting").asBoolean(),
-                state.path("Pid").asInt()));
+        return Optional.of(ContainerState.fromInspect(http.tree(operation, answer)));
     }
 
     @Override
