@@ -34,7 +34,7 @@ public final class Weaver implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        ClassPathOpening.startInBackground(Weaver.class.getClassLoader());
+        StartupWarmUp.startInBackground(Weaver.class.getClassLoader());
         skipPicocliLookups();
         System.exit(execute(new Weaver(Daemon::runUntilStopped, System.getenv("WEAVE_PASSWORD")), args,
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -57,15 +57,43 @@ public final class Weaver implements Callable<Integer> {
         cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
+        cli.setParameterExceptionHandler(new BadFlags(err));
+        cli.setExecutionExceptionHandler(new FailedStart(err));
+        return cli.execute(GoStyleArgs.normalise(args));
+    }
+
+    // The two handlers are classes, not lambdas: picocli's interfaces are Java 5 class files, which the
+    // class data archive (router.jsa) can hold only if nothing links them while it is made, as a lambda does.
+    // Left out of it, their first use searched the jars on the main thread: ~70 ms of every start.
+
+    /** A flag weaver does not know or cannot parse: one line, exit code 1. */
+    private static final class BadFlags implements CommandLine.IParameterExceptionHandler {
+        private final PrintWriter err;
+
+        BadFlags(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
             err.println("weaver: " + e.getMessage());
             return 1;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        }
+    }
+
+    /** The daemon failed to start or stopped on an error: one line, exit code 1. */
+    private static final class FailedStart implements CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+
+        FailedStart(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             err.println("weaver: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
-        });
-        return cli.execute(GoStyleArgs.normalise(args));
+        }
     }
 
     @Override
@@ -77,6 +105,7 @@ public final class Weaver implements Callable<Integer> {
         }
         try {
             LogSetup.configure(options.logLevel);
+            StartupWarmUp.loggingConfigured();
             PeerName name = PeerNameDeriver.forHost(Path.of(options.hostRoot))
                     .derive(options.name, options.weaveBridge);
             if (options.printPeerName) {
