@@ -61,6 +61,7 @@ final class Components implements AutoCloseable {
     private HostSide hostSide;
     private final List<Step> serviceSteps = new ArrayList<>();
     private DockerEventWatcher watcher;
+    private DockerAccess docker;
     private Ipam ipam;
     private NameBook names;
     private StartupReconciliation reconciliation;
@@ -77,7 +78,7 @@ final class Components implements AutoCloseable {
 
         /** Docker access, or null when the router runs without a Docker API. */
         DockerAccess docker(DaemonConfig config) {
-            return config.dockerApi() == null ? null : DockerAccess.connectInBackground(config.dockerApi());
+            return config.dockerApi() == null ? null : DockerAccess.connectOnDemand(config.dockerApi());
         }
 
         HostTools hostTools(DaemonConfig config) {
@@ -133,7 +134,7 @@ final class Components implements AutoCloseable {
         WeaveBridge bridge = HostSide.bridge(hostConfig, tools.plumbing(), tools.hostNs());
         network = NetworkStart.begin(bridge, () -> factory.dataPlane(config, tools, mesh), mesh);
         toClose.push(network);
-        DockerAccess docker = factory.docker(config);
+        docker = factory.docker(config);
         Containers containers = new NoDocker();
         ContainerLiveness liveness = ContainerLiveness.ALWAYS;
         if (docker != null) {
@@ -240,10 +241,14 @@ final class Components implements AutoCloseable {
     }
 
     /**
-     * Waits for the bridge and the data plane, which came up beside the rest of the start
-     * ({@link NetworkStart}); then the iptables rules are applied meanwhile ({@link #awaitRules()}).
+     * Starts connecting to Docker (the mesh has dialled by now), waits for the bridge and the data plane,
+     * which came up beside the rest of the start ({@link NetworkStart}); then the iptables rules are
+     * applied meanwhile ({@link #awaitRules()}).
      */
     void startNetwork() throws Exception {
+        if (docker != null) {
+            docker.prepare();
+        }
         network.await();
         rulesApplied = hostSide.applyRulesInBackground();
     }

@@ -15,7 +15,7 @@ class DockerAccessTest {
     @Test
     void aCallWaitsForTheBackgroundConnectionAndReportsWhatTheEngineSays() throws Exception {
         String api = "unix://" + tmp.resolve("no-engine.sock");
-        try (DockerAccess access = DockerAccess.connectInBackground(api)) {
+        try (DockerAccess access = DockerAccess.connectOnDemand(api)) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> access.containers().runningIds());
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
         }
@@ -23,10 +23,28 @@ class DockerAccessTest {
 
     @Test
     void aClientThatCannotBeMadeFailsEveryCallWithItsReason() throws Exception {
-        try (DockerAccess access = DockerAccess.connectInBackground("ftp://nowhere")) {
+        try (DockerAccess access = DockerAccess.connectOnDemand("ftp://nowhere")) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> access.containers().inspect("web"));
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
             assertThrows(RuntimeException.class, () -> access.events().follow(event -> { }));
         }
+    }
+
+    @Test
+    void preparingStartsTheSameConnectionACallThenUses() throws Exception {
+        String api = "unix://" + tmp.resolve("no-engine.sock");
+        try (DockerAccess access = DockerAccess.connectOnDemand(api)) {
+            access.prepare();
+            access.prepare();
+            RuntimeException e = assertThrows(RuntimeException.class, () -> access.containers().inspect("web"));
+            assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), e.toString());
+        }
+    }
+
+    @Test
+    void closingBeforeAnyCallMakesNoClient() throws Exception {
+        DockerAccess access = DockerAccess.connectOnDemand("ftp://nowhere");
+        access.close();
+        access.close();
     }
 }
