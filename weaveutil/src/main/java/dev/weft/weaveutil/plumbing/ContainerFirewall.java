@@ -16,6 +16,13 @@ public interface ContainerFirewall {
      */
     void ensureMulticastFilter(String ifName, Collection<Cidr> allowedSubnets);
 
+    /**
+     * The same rules for an interface this attach has just made, without reading the chain first: no rule
+     * can name it yet but one an interrupted detach of an earlier one left, and a duplicate of those
+     * changes nothing and goes with {@link #removeMulticastFilter}. One process instead of two per attach.
+     */
+    void installMulticastFilter(String ifName, Collection<Cidr> allowedSubnets);
+
     /** Removes the ACCEPT rules of these subnets. */
     void removeMulticastAllows(String ifName, Collection<Cidr> subnets);
 

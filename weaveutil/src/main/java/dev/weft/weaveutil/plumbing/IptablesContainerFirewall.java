@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads the INPUT chain with one {@code iptables -S} and applies what is missing (or what goes) with
  * one {@code iptables-restore --noflush}, atomically: two short processes per attach or detach instead
- * of a check and a change per rule (four on a first attach). A process started from a thread inside a
+ * of a check and a change per rule (four on a first attach), and only the second when the attach has just
+ * made the interface. A process started from a thread inside a
  * network namespace starts in that namespace, so the rules land in the container. Without the iptables
  * binaries every call is skipped with a logged warning.
  */
@@ -53,10 +54,20 @@ public final class IptablesContainerFirewall implements ContainerFirewall {
 
     @Override
     public void ensureMulticastFilter(String ifName, Collection<Cidr> allowedSubnets) {
-        if (!available()) {
-            return;
+        if (available()) {
+            restore(filterChanges(ifName, allowedSubnets, inputRules()));
         }
-        Set<FilterRule> present = inputRules();
+    }
+
+    @Override
+    public void installMulticastFilter(String ifName, Collection<Cidr> allowedSubnets) {
+        if (available()) {
+            restore(filterChanges(ifName, allowedSubnets, Set.of()));
+        }
+    }
+
+    /** The rules of the filter that {@code present} lacks, ACCEPT rules inserted first and the DROP rule appended. */
+    static List<String> filterChanges(String ifName, Collection<Cidr> allowedSubnets, Set<FilterRule> present) {
         List<String> changes = new ArrayList<>();
         for (Cidr subnet : allowedSubnets) {
             FilterRule allow = FilterRule.allow(ifName, subnet);
@@ -68,7 +79,7 @@ public final class IptablesContainerFirewall implements ContainerFirewall {
         if (!present.contains(drop)) {
             changes.add("-A INPUT " + drop.spec());
         }
-        restore(changes);
+        return changes;
     }
 
     @Override

@@ -240,7 +240,9 @@ public final class NetlinkPlumbing implements Plumbing, AutoCloseable {
         }
         Mac mac = ethwe.mac();
         inside(ns, () -> {
-            if (newInterface || !newSubnets.isEmpty()) {
+            if (newInterface) {
+                firewall.installMulticastFilter(opts.ifName(), newSubnets);
+            } else if (!newSubnets.isEmpty()) {
                 firewall.ensureMulticastFilter(opts.ifName(), newSubnets);
             }
             for (Cidr cidr : added) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.weaveutil.addr.Cidr;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IptablesContainerFirewallTest {
@@ -55,5 +56,23 @@ class IptablesContainerFirewallTest {
                 .isMulticastFilterOf("ethwe"));
         assertFalse(FilterRule.parse("INPUT", "-A INPUT -i ethwe -d 224.0.0.0/4 -j ACCEPT").orElseThrow()
                 .isMulticastFilterOf("ethwe"), "an ACCEPT without a source is not ours");
+    }
+
+    @Test
+    void aNewInterfaceGetsEveryAcceptRuleFirstAndTheDropRuleLast() {
+        Cidr other = Cidr.parseSubnet("10.40.1.0/24");
+        assertEquals(List.of("-I INPUT 1 " + FilterRule.allow("ethwe", SUBNET).spec(),
+                        "-I INPUT 1 " + FilterRule.allow("ethwe", other).spec(),
+                        "-A INPUT " + FilterRule.drop("ethwe").spec()),
+                IptablesContainerFirewall.filterChanges("ethwe", List.of(SUBNET, other), Set.of()));
+    }
+
+    @Test
+    void rulesAlreadyInTheChainAreNotAddedAgain() {
+        Cidr other = Cidr.parseSubnet("10.40.1.0/24");
+        Set<FilterRule> present = Set.of(FilterRule.allow("ethwe", SUBNET), FilterRule.drop("ethwe"));
+        assertEquals(List.of("-I INPUT 1 " + FilterRule.allow("ethwe", other).spec()),
+                IptablesContainerFirewall.filterChanges("ethwe", List.of(SUBNET, other), present));
+        assertEquals(List.of(), IptablesContainerFirewall.filterChanges("ethwe", List.of(SUBNET), present));
     }
 }

@@ -278,6 +278,11 @@ class NetlinkPlumbingTest {
         }
 
         @Override
+        public void installMulticastFilter(String ifName, Collection<Cidr> allowedSubnets) {
+            maybeFail("filter");
+        }
+
+        @Override
         public void removeMulticastAllows(String ifName, Collection<Cidr> subnets) {
         }
 
