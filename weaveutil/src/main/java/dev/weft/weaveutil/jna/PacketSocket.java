@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Sends one link-layer payload (the kernel adds the Ethernet header) from an AF_PACKET socket
- * created in the calling thread's network namespace.
+ * Sends one link-layer payload (the kernel adds the Ethernet header, with the EtherType of the
+ * destination address) from a send-only AF_PACKET socket created in the calling thread's network namespace.
  */
 public final class PacketSocket {
     public static final int ETH_P_ARP = 0x0806;
@@ -19,7 +19,8 @@ public final class PacketSocket {
     /** Sends {@code payload} with EtherType {@code protocol} to {@code destinationMac} out of link {@code ifIndex}. */
     public static void send(int ifIndex, int protocol, byte[] destinationMac, byte[] payload) {
         NativeSupport.ensureAvailable();
-        int fd = LibC.socket(LibC.AF_PACKET, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, networkOrder16(protocol));
+        // protocol 0: a socket that only sends, with no receive hook for the frames of that EtherType
+        int fd = LibC.socket(LibC.AF_PACKET, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) {
             throw new NativeCallException("open packet socket", Native.getLastError());
         }
@@ -30,7 +31,7 @@ public final class PacketSocket {
                 throw new NativeCallException("send packet on link #" + ifIndex, Native.getLastError());
             }
         } finally {
-            LibC.close(fd);
+            DeferredClose.close(fd);
         }
     }
 
@@ -45,10 +46,5 @@ public final class PacketSocket {
         b.put((byte) destinationMac.length);
         b.put(destinationMac);
         return b.array();
-    }
-
-    private static int networkOrder16(int value) {
-        return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? value
-                : ((value & 0xff) << 8) | ((value >>> 8) & 0xff);
     }
 }
