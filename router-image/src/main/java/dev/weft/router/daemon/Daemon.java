@@ -56,6 +56,7 @@ public final class Daemon implements AutoCloseable {
         Daemon daemon = new Daemon(config);
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "shutdown"));
         daemon.startOrClose(config, new Components.Factory());
+        HeapPreTouch.startInBackground();
         daemon.stopped.await();
         return 0;
     }
