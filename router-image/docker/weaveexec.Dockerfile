@@ -13,7 +13,7 @@ COPY scripts/weave /home/weave/weave
 # runtime's own, made here (the router image holds only the router's archive, whose class path is the
 # router's); the CLI maps them instead of loading classes on every run
 RUN [ -f /opt/java/lib/server/classes.jsa ] || java -Xshare:dump >/dev/null 2>&1 || true
-RUN java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
+RUN java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xms8m -Xmx256m -XX:-UsePerfData -XX:ArchiveClassesAtExit=/home/weave/weave.jsa \
         -cp /home/weave/weave-cli.jar dev.weft.cli.ArchiveTraining >/dev/null 2>&1 \
     || rm -f /home/weave/weave.jsa
 ENTRYPOINT ["/home/weave/sigproxy", "/home/weave/weave"]
