@@ -111,8 +111,11 @@ put 644 "$util_jar" "$libdir/weaveutil.jar"
 # the archived heap of the runtime's own archive, whose module graph then need not be built (~10 ms of
 # every run on the lab; the serial collector, once chosen for its lighter start, lost that). The heap:
 # 8 MiB at first, at most 256 MiB (what the JVM gives itself on a 1 GiB host anyway): G1 sized for 1/4
-# of a large host's memory spent ~10 ms more of every run setting it up (`weave attach` p50 219 -> 205 ms)
-jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xms8m -Xmx256m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
+# of a large host's memory spent ~10 ms more of every run setting it up (`weave attach` p50 219 -> 205 ms).
+# C1 compiles a method after 20 times the usual calls: a command is over in ~0.2 s, and on a 2-core host
+# the compiler thread took CPU from it for code that ran a few hundred times (attach p50 221.8 -> 204.2,
+# status 183.7 -> 165.7, ps 192.2 -> 177.1 ms; -Xint was as quick, but leaves a long loop uncompiled)
+jvm_flags="-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=20 -XX:+UseG1GC -Xms8m -Xmx256m -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -Xshare:auto -XX:SharedArchiveFile=$libdir/weave.jsa"
 cat >"$bindir/weave" <<LAUNCHER
 #!/bin/sh
 # weft's weave command (installed by scripts/install.sh)
