@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Reads the INPUT chain with one {@code iptables -S} and applies what is missing (or what goes) with
  * one {@code iptables-restore --noflush}, atomically: two short processes per attach or detach instead
  * of a check and a change per rule (four on a first attach), and only the second when the attach has just
- * made the interface. A process started from a thread inside a
- * network namespace starts in that namespace, so the rules land in the container. Without the iptables
- * binaries every call is skipped with a logged warning.
+ * made the interface. A process started from a thread inside a network namespace starts in that
+ * namespace, so the rules land in the container. Without the iptables binaries every call is skipped
+ * with a logged warning.
  */
 public final class IptablesContainerFirewall implements ContainerFirewall {
     private static final System.Logger LOG = System.getLogger(IptablesContainerFirewall.class.getName());
