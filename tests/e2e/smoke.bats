@@ -122,3 +122,39 @@ teardown_file() { lab_teardown_file; }
     run "$LAB" driver docker -H "tcp://$HOST3:2375" info --format '{{.Name}}'
     assert_equal host3 "$output"
 }
+
+# lab_runc_on CONFIG ARGS...: runs the lab's runc shim on a copy of CONFIG as a bundle's config.json, with a
+# bounding set lacking CAP_SYS_RESOURCE and a fake runc; prints the edited config
+lab_runc_on() {
+    local config=$1
+    shift
+    local dir
+    dir=$(mktemp -d)
+    mkdir "$dir/bundle"
+    cp "$config" "$dir/bundle/config.json"
+    printf '#!/bin/sh\necho "$@" >%s/runc-args\n' "$dir" >"$dir/runc"
+    chmod +x "$dir/runc"
+    printf 'Name:\tbash\nCapBnd:\t000001fffeffffff\n' >"$dir/status"   # bit 24: CAP_SYS_RESOURCE
+    WEFT_LAB_RUNC="$dir/runc" WEFT_LAB_RUNC_STATUS="$dir/status" "$REPO/scripts/lib/lab-runc" "$@" --bundle "$dir/bundle" \
+        || return 1
+    grep -q -- "--bundle $dir/bundle" "$dir/runc-args" || { echo "runc was not called with the bundle" >&2; return 1; }
+    cat "$dir/bundle/config.json"
+    rm -rf "$dir"
+}
+
+@test "the lab's runc shim takes the machine's missing capabilities out of compact and indented specs alike" {
+    local dir caps
+    dir=$(mktemp -d)
+    caps='{"bounding":["CAP_CHOWN","CAP_SYS_RESOURCE","CAP_NET_ADMIN"],"effective":["CAP_SYS_RESOURCE","CAP_CHOWN"],"permitted":["CAP_CHOWN","CAP_SYS_RESOURCE"],"inheritable":["CAP_SYS_RESOURCE"]}'
+    echo '{"ociVersion":"1.0.2","process":{"args":["sh","CAP_SYS_RESOURCES"],"capabilities":'"$caps"',"cwd":"/"},"root":{"path":"rootfs"}}' >"$dir/compact.json"
+    jq . "$dir/compact.json" >"$dir/indented.json"
+    for form in compact indented; do
+        run lab_runc_on "$dir/$form.json" create
+        [ "$status" -eq 0 ]
+        run jq -c '.process.capabilities' <<<"$output"
+        assert_equal '{"bounding":["CAP_CHOWN","CAP_NET_ADMIN"],"effective":["CAP_CHOWN"],"permitted":["CAP_CHOWN"],"inheritable":[]}' "$output"
+        run jq -c '.process.args' < <(lab_runc_on "$dir/$form.json" create)
+        assert_equal '["sh","CAP_SYS_RESOURCES"]' "$output"
+    done
+    rm -rf "$dir"
+}
