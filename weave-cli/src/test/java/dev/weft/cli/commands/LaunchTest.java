@@ -306,6 +306,23 @@ class LaunchTest {
     }
 
     @Test
+    void aRouterThatAnswersWhileStartingIsNotInspected() {
+        cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
+        int[] inspectionsAtStart = new int[1];
+        cli.host.onPause = () -> {
+            if (cli.host.pauses == 1) {
+                inspectionsAtStart[0] = cli.docker.inspections;
+            }
+            if (cli.host.pauses == 5) {
+                cli.api.answer("GET /status", 200, "ready");
+            }
+        };
+        Cli.Result result = cli.run("launch");
+        assertEquals(0, result.status(), result.err());
+        assertEquals(inspectionsAtStart[0], cli.docker.inspections);
+    }
+
+    @Test
     void givesUpWhenNeverReady() {
         cli.docker.onStart = () -> cli.api.up().answer("GET /status", 503, "starting");
         Cli.Result result = cli.run("launch");

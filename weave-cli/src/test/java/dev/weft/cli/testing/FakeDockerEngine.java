@@ -46,6 +46,8 @@ public final class FakeDockerEngine implements DockerEngine {
     /** When set, every inspection fails with it (an engine that went away). */
     public RuntimeException failure;
     private int nextId = 1;
+    /** How many times a container was inspected. */
+    public int inspections;
 
     public Box add(String name, String status, String image) {
         Box box = new Box(String.format("%064x", nextId++), name, null, status, image);
@@ -60,6 +62,7 @@ public final class FakeDockerEngine implements DockerEngine {
 
     @Override
     public Optional<ContainerState> inspect(String container) {
+        inspections++;
         if (failure != null) {
             throw failure;
         }
