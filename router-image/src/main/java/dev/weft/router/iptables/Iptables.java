@@ -1,6 +1,7 @@
 package dev.weft.router.iptables;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The few iptables operations the router needs, on one table and chain at a time. A rule is its
@@ -55,9 +56,12 @@ public interface Iptables {
         }
     }
 
+    /** The chains every table that has them always holds: no need to ask whether they exist. */
+    Set<String> BUILT_IN_CHAINS = Set.of("INPUT", "OUTPUT", "FORWARD", "PREROUTING", "POSTROUTING");
+
     /** Deletes every copy of the rule; absent rules and chains are fine. */
     default void deleteIfPresent(String table, String chain, List<String> rule) {
-        if (!chainExists(table, chain)) {
+        if (!BUILT_IN_CHAINS.contains(chain) && !chainExists(table, chain)) {
             return;
         }
         while (exists(table, chain, rule)) {
