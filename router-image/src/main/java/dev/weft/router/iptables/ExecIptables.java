@@ -1,6 +1,8 @@
 package dev.weft.router.iptables;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +125,40 @@ public final class ExecIptables implements Iptables {
         run(table, command("-D", chain, rule), true);
     }
 
+    @Override
+    public TableListing list(String table) {
+        ProcessResult result = execute(tableCommand(table, List.of("-S")), null, true);
+        return new TableListing(result.outputUTF8().lines().toList());
+    }
+
+    @Override
+    public void apply(String table, List<List<String>> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        StringBuilder script = new StringBuilder("*").append(table).append('\n');
+        for (List<String> command : commands) {
+            script.append(restoreLine(command)).append('\n');
+        }
+        script.append("COMMIT\n");
+        List<String> restore = new ArrayList<>(program.get());
+        restore.set(restore.size() - 1, restore.get(restore.size() - 1) + "-restore");
+        restore.addAll(List.of("-w", "--noflush"));
+        execute(restore, script.toString(), true);
+    }
+
+    /** A command as iptables-restore reads it: words with spaces in double quotes. */
+    static String restoreLine(List<String> command) {
+        StringBuilder line = new StringBuilder();
+        for (String word : command) {
+            if (word.isEmpty() || word.contains("\"") || word.contains("\n") || word.contains("\\")) {
+                throw new IptablesException("cannot pass '" + word + "' to iptables-restore");
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word.contains(" ") ? '"' + word + '"' : word);
+        }
+        return line.toString();
+    }
+
     private static List<String> command(String op, String chain, List<String> rule) {
         List<String> args = new ArrayList<>(List.of(op, chain));
         args.addAll(rule);
@@ -130,13 +166,26 @@ public final class ExecIptables implements Iptables {
     }
 
     private int run(String table, List<String> args, boolean mustSucceed) {
+        return execute(tableCommand(table, args), null, mustSucceed).getExitValue();
+    }
+
+    private List<String> tableCommand(String table, List<String> args) {
         List<String> command = new ArrayList<>(program.get());
         command.addAll(List.of("-w", "-t", table));
         command.addAll(args);
+        return command;
+    }
+
+    /** Runs the command with {@code input} (if any) on its standard input; its output is read, stderr with it. */
+    private static ProcessResult execute(List<String> command, String input, boolean mustSucceed) {
         ProcessResult result;
         try {
-            result = new ProcessExecutor().command(command).readOutput(true).redirectErrorStream(true)
-                    .exitValueAny().timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).execute();
+            ProcessExecutor executor = new ProcessExecutor().command(command).readOutput(true)
+                    .redirectErrorStream(true).exitValueAny().timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (input != null) {
+                executor.redirectInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            }
+            result = executor.execute();
         } catch (IOException e) {
             throw new IptablesException(String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (TimeoutException e) {
@@ -148,6 +197,6 @@ public final class ExecIptables implements Iptables {
         if (mustSucceed && result.getExitValue() != 0) {
             throw new IptablesException(String.join(" ", command) + ": " + result.outputUTF8().strip());
         }
-        return result.getExitValue();
+        return result;
     }
 }

@@ -56,6 +56,16 @@ public interface Iptables {
         }
     }
 
+    /** {@code iptables -t <table> -S}: the table's chains and rules, as iptables prints them. */
+    TableListing list(String table);
+
+    /**
+     * Runs iptables commands on one table in one transaction ({@code iptables-restore --noflush}): all of
+     * them or, when one fails, none. A command is an iptables command line without the table, e.g.
+     * {@code ["-I", "FORWARD", "1", "-o", "weave", "-j", "ACCEPT"]}; nothing is done for an empty list.
+     */
+    void apply(String table, List<List<String>> commands);
+
     /** The chains every table that has them always holds: no need to ask whether they exist. */
     Set<String> BUILT_IN_CHAINS = Set.of("INPUT", "OUTPUT", "FORWARD", "PREROUTING", "POSTROUTING");
 

@@ -52,9 +52,26 @@ class ExecIptablesPrivilegedTest {
         String nat = ThrowawayNetns.run(netns.exec("iptables", "-t", "nat", "-S", "WEAVE").toArray(String[]::new));
         assertTrue(nat.contains("-A WEAVE -s 10.32.0.0/12 ! -d 10.32.0.0/12 -j MASQUERADE"), nat);
 
+        String input = ThrowawayNetns.run(netns.exec("iptables", "-S", "INPUT").toArray(String[]::new));
+        assertEquals(1 + rules.inputRules().size(), input.lines().count(), "set up twice, each rule once: " + input);
+        assertTrue(input.contains("--comment \"Block non-local access to Weave Net control port\""), input);
+
         iptables.delete("filter", "FORWARD", rules.forwardBlock().get(1));
         assertTrue(rules.ensureForwardBlock());
         assertFalse(rules.ensureForwardBlock());
+    }
+
+    @Test
+    void aTransactionWithAFailingCommandChangesNothing() {
+        iptables.apply("filter", List.of(List.of("-N", "WEFT-T"), List.of("-A", "WEFT-T", "-m", "comment", "--comment",
+                "two words", "-j", "ACCEPT")));
+        assertTrue(iptables.list("filter").hasChain("WEFT-T"));
+        assertTrue(iptables.exists("filter", "WEFT-T", List.of("-m", "comment", "--comment", "two words", "-j", "ACCEPT")));
+
+        IptablesException e = assertThrows(IptablesException.class, () -> iptables.apply("filter",
+                List.of(List.of("-N", "WEFT-U"), List.of("-A", "NO-SUCH-CHAIN", "-j", "ACCEPT"))));
+        assertTrue(e.getMessage().contains("iptables-restore"), e.getMessage());
+        assertFalse(iptables.list("filter").hasChain("WEFT-U"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class FakeIptables implements Iptables {
     private final Map<String, Map<String, List<List<String>>>> tables = new LinkedHashMap<>();
     private int commands;
+    private int runs;
 
     public FakeIptables() {
         builtIn("filter", "INPUT", "FORWARD", "OUTPUT");
@@ -36,6 +37,11 @@ public final class FakeIptables implements Iptables {
         tables.remove(table);
     }
 
+    /** How many iptables processes the router would have started. */
+    public synchronized int runs() {
+        return runs;
+    }
+
     /** How many changing commands were run, to check that a repeated set-up changes nothing. */
     public synchronized int changes() {
         return commands;
@@ -43,11 +49,13 @@ public final class FakeIptables implements Iptables {
 
     @Override
     public synchronized boolean chainExists(String table, String chain) {
+        runs++;
         return tables.getOrDefault(table, Map.of()).containsKey(chain);
     }
 
     @Override
     public synchronized void newChain(String table, String chain) {
+        runs++;
         Map<String, List<List<String>>> t = table(table);
         if (t.containsKey(chain)) {
             throw new IptablesException("iptables -t " + table + " -N " + chain + ": Chain already exists.");
@@ -58,12 +66,14 @@ public final class FakeIptables implements Iptables {
 
     @Override
     public synchronized void flushChain(String table, String chain) {
+        runs++;
         commands++;
         chain(table, chain, "-F").clear();
     }
 
     @Override
     public synchronized void deleteChain(String table, String chain) {
+        runs++;
         List<List<String>> rules = chain(table, chain, "-X");
         if (!rules.isEmpty()) {
             throw new IptablesException("iptables -t " + table + " -X " + chain + ": Directory not empty.");
@@ -81,11 +91,13 @@ public final class FakeIptables implements Iptables {
 
     @Override
     public synchronized boolean exists(String table, String chain, List<String> rule) {
-        return chainExists(table, chain) && chain(table, chain, "-C").contains(rule);
+        runs++;
+        return tables.getOrDefault(table, Map.of()).containsKey(chain) && chain(table, chain, "-C").contains(rule);
     }
 
     @Override
     public synchronized void append(String table, String chain, List<String> rule) {
+        runs++;
         checkTarget(table, rule);
         commands++;
         chain(table, chain, "-A").add(List.copyOf(rule));
@@ -93,6 +105,7 @@ public final class FakeIptables implements Iptables {
 
     @Override
     public synchronized void insert(String table, String chain, int position, List<String> rule) {
+        runs++;
         List<List<String>> rules = chain(table, chain, "-I");
         if (position < 1 || position > rules.size() + 1) {
             throw new IptablesException("iptables -t " + table + " -I " + chain + " " + position + ": Index of insertion too big.");
@@ -104,11 +117,57 @@ public final class FakeIptables implements Iptables {
 
     @Override
     public synchronized void delete(String table, String chain, List<String> rule) {
+        runs++;
         if (!chain(table, chain, "-D").remove(rule)) {
             throw new IptablesException("iptables -t " + table + " -D " + chain + " " + String.join(" ", rule)
                     + ": Bad rule (does a matching rule exist in that chain?).");
         }
         commands++;
+    }
+
+    @Override
+    public synchronized TableListing list(String table) {
+        runs++;
+        List<String> lines = new ArrayList<>();
+        table(table).keySet().forEach(chain -> lines.add(BUILT_IN_CHAINS.contains(chain) ? "-P " + chain + " ACCEPT" : "-N " + chain));
+        table(table).forEach((chain, rules) -> rules.forEach(rule -> lines.add("-A " + chain + " " + String.join(" ", rule))));
+        return new TableListing(lines);
+    }
+
+    /** As iptables-restore: every command or, when one fails, none. */
+    @Override
+    public synchronized void apply(String table, List<List<String>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, List<List<String>>> before = new LinkedHashMap<>();
+        table(table).forEach((chain, rules) -> before.put(chain, new ArrayList<>(rules)));
+        int changesBefore = commands;
+        int runsBefore = runs;
+        try {
+            batch.forEach(command -> run(table, command));
+        } catch (IptablesException e) {
+            tables.put(table, before);
+            commands = changesBefore;
+            throw e;
+        } finally {
+            runs = runsBefore + 1;
+        }
+    }
+
+    private void run(String table, List<String> command) {
+        String op = command.get(0);
+        String chain = command.get(1);
+        List<String> rest = command.subList(2, command.size());
+        switch (op) {
+            case "-N" -> newChain(table, chain);
+            case "-F" -> flushChain(table, chain);
+            case "-X" -> deleteChain(table, chain);
+            case "-A" -> append(table, chain, rest);
+            case "-D" -> delete(table, chain, rest);
+            case "-I" -> insert(table, chain, Integer.parseInt(rest.get(0)), rest.subList(1, rest.size()));
+            default -> throw new IptablesException("iptables-restore: unknown command " + op);
+        }
     }
 
     private Map<String, List<List<String>>> table(String table) {

@@ -81,4 +81,18 @@ class WeaveRulesTest {
         assertEquals(List.of(), iptables.rules("filter", "WEAVE-EXPOSE"));
         assertEquals(List.of(), iptables.rules("nat", "WEAVE"));
     }
+
+    @Test
+    void onAFreshHostEachTableIsListedAndChangedOnce() {
+        FakeIptables fresh = new FakeIptables();
+        new WeaveRules(fresh, RulesConfig.defaults("172.17.0.1")).setUp();
+        assertEquals(6, fresh.runs());
+        assertTrue(fresh.chainExists("mangle", "WEAVE-CANARY"));
+
+        int before = fresh.runs();
+        WeaveRules again = new WeaveRules(fresh, RulesConfig.defaults("172.17.0.1"));
+        again.setUp();
+        int checks = again.forwardBlock().size() + again.inputRules().size() + 1;
+        assertEquals(3 + checks + 2, fresh.runs() - before, "lists, a -C per rule present, two flushes");
+    }
 }
