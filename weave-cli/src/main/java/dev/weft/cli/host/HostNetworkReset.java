@@ -15,9 +15,12 @@ public final class HostNetworkReset {
     private static final List<String> TABLES = List.of("filter", "nat", "mangle");
 
     private final Host host;
+    private final String dockerBridge;
 
-    public HostNetworkReset(Host host) {
+    /** @param dockerBridge the Docker bridge the router let reach weaveDNS (DOCKER_BRIDGE, docker0) */
+    public HostNetworkReset(Host host, String dockerBridge) {
         this.host = host;
+        this.dockerBridge = dockerBridge;
     }
 
     public void run() {
@@ -25,7 +28,8 @@ public final class HostNetworkReset {
             host.output(List.of("ip", "link", "delete", link));
         }
         for (String table : TABLES) {
-            for (List<String> command : iptablesCleanup(table, host.output(List.of("iptables", "-t", table, "-S")))) {
+            for (List<String> command : iptablesCleanup(table, host.output(List.of("iptables", "-t", table, "-S")),
+                    dockerBridge)) {
                 host.output(command);
             }
         }
@@ -50,15 +54,18 @@ public final class HostNetworkReset {
 
     /**
      * The commands that undo weave's part of one table, from its {@code iptables -S} listing: delete each
-     * rule mentioning weave, then flush and delete each chain whose name starts with WEAVE.
+     * rule mentioning weave and the two that let the Docker bridge reach weaveDNS, then flush and delete
+     * each chain whose name starts with WEAVE.
      */
-    static List<List<String>> iptablesCleanup(String table, String listing) {
+    static List<List<String>> iptablesCleanup(String table, String listing, String dockerBridge) {
         List<List<String>> commands = new ArrayList<>();
         List<String> chains = new ArrayList<>();
+        Pattern dnsRule = Pattern.compile("-A INPUT -i " + Pattern.quote(dockerBridge)
+                + " -p (udp|tcp) -m \\1 --dport 53 -j ACCEPT");
         for (String line : listing.split("\n")) {
             if (line.startsWith("-N WEAVE")) {
                 chains.add(line.substring(3).strip());
-            } else if (line.startsWith("-A ") && WEAVE_RULE.matcher(line).find()
+            } else if (line.startsWith("-A ") && (WEAVE_RULE.matcher(line).find() || dnsRule.matcher(line).matches())
                     && !chains.contains(line.split(" ")[1])) {
                 commands.add(List.of("sh", "-c", "iptables -t " + table + " -D " + line.substring(3)));
             }

@@ -62,7 +62,7 @@ public final class RouterLifecycle {
         for (String id : docker.containersLabelled(Images.VOLUMES_LABEL)) {
             docker.remove(id, true, true);
         }
-        new HostNetworkReset(host).run();
+        new HostNetworkReset(host, env.get("DOCKER_BRIDGE", "docker0")).run();
     }
 
     /** {@code DELETE /peer}. A failure is reported and the reset goes on; 404 means IPAM is off: nothing to hand over. */

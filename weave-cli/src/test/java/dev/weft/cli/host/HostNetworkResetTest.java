@@ -19,11 +19,14 @@ class HostNetworkResetTest {
     }
 
     @Test
-    void deletesRulesMentioningWeaveThenItsChains() {
+    void deletesRulesMentioningWeaveAndTheDnsAdmissionsThenItsChains() {
         String listing = "-P INPUT ACCEPT\n-P FORWARD DROP\n-N DOCKER\n-N WEAVE-EXPOSE\n"
                 + "-A INPUT -d 127.0.0.1/32 -p tcp -m tcp --dport 6784 -m addrtype ! --src-type LOCAL "
                 + "-m comment --comment \"Block non-local access to Weave Net control port\" -j DROP\n"
                 + "-A INPUT -i docker0 -p udp -m udp --dport 6783 -j DROP\n"
+                + "-A INPUT -i docker0 -p udp -m udp --dport 53 -j ACCEPT\n"
+                + "-A INPUT -i docker0 -p tcp -m tcp --dport 53 -j ACCEPT\n"
+                + "-A INPUT -i eth0 -p udp -m udp --dport 53 -j ACCEPT\n"
                 + "-A FORWARD -i weave -o weave -j ACCEPT\n"
                 + "-A FORWARD -o docker0 -j DOCKER\n"
                 + "-A FORWARD -o weave -j WEAVE-EXPOSE\n"
@@ -33,10 +36,12 @@ class HostNetworkResetTest {
                         + "! --src-type LOCAL -m comment --comment \"Block non-local access to Weave Net control port\" "
                         + "-j DROP"),
                 List.of("sh", "-c", "iptables -t filter -D INPUT -i docker0 -p udp -m udp --dport 6783 -j DROP"),
+                List.of("sh", "-c", "iptables -t filter -D INPUT -i docker0 -p udp -m udp --dport 53 -j ACCEPT"),
+                List.of("sh", "-c", "iptables -t filter -D INPUT -i docker0 -p tcp -m tcp --dport 53 -j ACCEPT"),
                 List.of("sh", "-c", "iptables -t filter -D FORWARD -i weave -o weave -j ACCEPT"),
                 List.of("sh", "-c", "iptables -t filter -D FORWARD -o weave -j WEAVE-EXPOSE"),
                 List.of("iptables", "-t", "filter", "-F", "WEAVE-EXPOSE"),
                 List.of("iptables", "-t", "filter", "-X", "WEAVE-EXPOSE")),
-                HostNetworkReset.iptablesCleanup("filter", listing));
+                HostNetworkReset.iptablesCleanup("filter", listing, "docker0"));
     }
 }
