@@ -1,5 +1,6 @@
 package dev.weft.router.iptables;
 
+import dev.weft.weaveutil.plumbing.IptablesRestoreInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,15 +137,11 @@ public final class ExecIptables implements Iptables {
         if (commands.isEmpty()) {
             return;
         }
-        StringBuilder script = new StringBuilder("*").append(table).append('\n');
-        for (List<String> command : commands) {
-            script.append(restoreLine(command)).append('\n');
-        }
-        script.append("COMMIT\n");
+        String input = IptablesRestoreInput.of(table, commands.stream().map(ExecIptables::restoreLine).toList());
         List<String> restore = new ArrayList<>(program.get());
         restore.set(restore.size() - 1, restore.get(restore.size() - 1) + "-restore");
         restore.addAll(List.of("-w", "--noflush"));
-        execute(restore, script.toString(), true);
+        execute(restore, input, true);
     }
 
     /** A command as iptables-restore reads it: words with spaces in double quotes. */

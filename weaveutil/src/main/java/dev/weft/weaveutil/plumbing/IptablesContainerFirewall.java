@@ -125,11 +125,8 @@ public final class IptablesContainerFirewall implements ContainerFirewall {
         if (changes.isEmpty()) {
             return;
         }
-        StringBuilder batch = new StringBuilder("*filter\n");
-        changes.forEach(change -> batch.append(change).append('\n'));
-        batch.append("COMMIT\n");
         Result result = execute(List.of(iptablesRestore.orElseThrow().toString(), "-w", "--noflush"),
-                batch.toString());
+                IptablesRestoreInput.of("filter", changes));
         if (result.exitCode != 0) {
             throw new PlumbingException("iptables-restore " + String.join("; ", changes) + ": "
                     + result.output.strip().replace('\n', ' '));
