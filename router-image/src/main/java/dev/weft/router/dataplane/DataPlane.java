@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public final class DataPlane implements Overlay {
         this.tapName = tapName;
         this.onStop = onStop;
         this.supervisor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dataplane-supervisor"));
+        sleeve.onFirstAnswer(this::superviseSoon);
     }
 
     /** Starts the packet loops and the supervisor. */
@@ -190,6 +192,25 @@ public final class DataPlane implements Overlay {
             }
         } catch (RuntimeException e) {
             LOG.warn("data-plane supervisor: {}", e.toString());
+        }
+    }
+
+    /** A neighbour's path was just proven: its connections are looked at now, not at the next periodic look. */
+    private void superviseSoon(SleevePeer peer) {
+        if (stopped) {
+            return;
+        }
+        try {
+            supervisor.execute(() -> {
+                long now = System.nanoTime();
+                for (DataPlaneConnection c : connections) {
+                    if (c.sleevePeer() == peer) {
+                        superviseOne(c, now);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping: nothing left to establish
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class Sleeve implements AutoCloseable {
     private final Thread receiveThread;
     private final dev.weft.weaveutil.jna.IoBuffer timerScratch = dev.weft.weaveutil.jna.IoBuffer.allocate(65536);
     private volatile ForwardingTable table = ForwardingTable.EMPTY;
+    private volatile Consumer<SleevePeer> firstAnswerListener = peer -> { };
     private volatile boolean closed;
 
     public Sleeve(PeerName self, TapPort tap, SleeveSocket socket, MeshRoutes routes, Membership membership) {
@@ -76,18 +78,27 @@ public final class Sleeve implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::expireMacs, 30, 30, TimeUnit.SECONDS);
     }
 
-    /** A neighbour to carry frames to and from; checked by heartbeats and path-MTU probes from now on. */
     /** This peer's name (48 bits). */
     public long self() {
         return self;
     }
 
+    /**
+     * Told (on the receive loop, so briefly) when a neighbour first answers a heartbeat: the moment its
+     * path is proven, sooner than a periodic look at {@link #working} would notice.
+     */
+    public void onFirstAnswer(Consumer<SleevePeer> listener) {
+        this.firstAnswerListener = listener;
+    }
+
+    /** A neighbour to carry frames to and from; checked by heartbeats and path-MTU probes from now on. */
     public SleevePeer addNeighbour(PeerName name, int ipv4, int port, DatagramSealer sealer, long connectionUid) {
         long now = System.nanoTime();
         int initialMtu = socket.kernelPathMtu(ipv4);
         SleevePeer peer = new SleevePeer(name.value(), self, ipv4, port,
                 initialMtu > 0 ? Math.min(initialMtu, 65535) : 1500, sealer);
-        monitors.put(name.value(), new SleeveLinkMonitor(peer, socket, connectionUid, now, timerScratch));
+        monitors.put(name.value(), new SleeveLinkMonitor(peer, socket, connectionUid, now, timerScratch,
+                () -> firstAnswerListener.accept(peer)));
         rebuild();
         return peer;
     }

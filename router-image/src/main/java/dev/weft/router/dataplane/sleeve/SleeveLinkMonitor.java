@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
  * first answer) whose answers prove both directions work and give the round-trip time, and the
  * path-MTU search, re-run every ten minutes, when the kernel learns a smaller MTU, or when a send
  * is refused as too big. {@link #tick} runs on the timer thread; answers arrive on the receive loop.
+ * Until its first answer, a heartbeat from the neighbour makes ours due at once: the neighbour's end
+ * exists now, so the connection need not wait for the next early repeat to be proven.
  */
 final class SleeveLinkMonitor {
     static final long HEARTBEAT_NANOS = 1_000_000_000L;
@@ -32,6 +34,7 @@ final class SleeveLinkMonitor {
     private final long startNanos;
     private final IoBuffer timerScratch;
     private final IoBuffer replyScratch = IoBuffer.allocate(512);
+    private final Runnable firstAnswer;
     private long nextHeartbeat;
     private volatile long lastAnswer;
     private volatile long roundTripNanos;
@@ -42,9 +45,14 @@ final class SleeveLinkMonitor {
     private long nextKernelCheck;
     private volatile boolean verified;
 
-    /** @param timerScratch 64 KiB for heartbeats and probes, shared by the monitors of one timer thread */
-    SleeveLinkMonitor(SleevePeer peer, SleeveSocket socket, long uid, long nowNanos, IoBuffer timerScratch) {
+    /**
+     * @param timerScratch 64 KiB for heartbeats and probes, shared by the monitors of one timer thread
+     * @param firstAnswer  run on the receive loop when the first heartbeat is answered
+     */
+    SleeveLinkMonitor(SleevePeer peer, SleeveSocket socket, long uid, long nowNanos, IoBuffer timerScratch,
+                      Runnable firstAnswer) {
         this.peer = peer;
+        this.firstAnswer = firstAnswer;
         this.timerScratch = timerScratch;
         this.socket = socket;
         this.uid = uid;
@@ -158,13 +166,20 @@ final class SleeveLinkMonitor {
                     peer.setAddress(sourceIp, sourcePort);
                 }
                 reply(SleeveFormat.KIND_HEARTBEAT_ACK, theirUid, value, micros);
+                if (lastAnswer == 0) {
+                    heartbeatDue(now);
+                }
             }
             case SleeveFormat.KIND_PMTU_PROBE -> reply(SleeveFormat.KIND_PMTU_ACK, theirUid, value, micros);
             case SleeveFormat.KIND_HEARTBEAT_ACK -> {
                 if (theirUid == uid) {
-                    lastAnswer = now;
+                    boolean first = lastAnswer == 0;
                     long rtt = (now / 1000 - Integer.toUnsignedLong(micros)) & 0xffffffffL;
                     roundTripNanos = Math.min(rtt * 1000, 1_000_000_000L);
+                    lastAnswer = now;
+                    if (first) {
+                        firstAnswer.run();
+                    }
                 }
             }
             case SleeveFormat.KIND_PMTU_ACK -> {
@@ -174,6 +189,12 @@ final class SleeveLinkMonitor {
             }
             default -> {
             }
+        }
+    }
+
+    private synchronized void heartbeatDue(long now) {
+        if (nextHeartbeat - now > 0) {
+            nextHeartbeat = now;
         }
     }
 
