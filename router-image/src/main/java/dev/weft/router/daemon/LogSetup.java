@@ -12,6 +12,9 @@ import java.util.Map;
  */
 final class LogSetup {
 
+    /** The time at the start of every line (SimpleDateFormat: slf4j-simple's). */
+    static final String DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+
     private static final Map<String, String> LEVELS = Map.of(
             "debug", "debug", "info", "info", "warning", "warn", "warn", "warn", "error", "error");
 
@@ -28,7 +31,7 @@ final class LogSetup {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", simple);
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", DATE_FORMAT);
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
