@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ public final class Daemon implements AutoCloseable {
     private final CloseStack toClose = new CloseStack(LOG);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(60);
+    /** How long the rest of a start waits for the mesh's first connection (a handshake takes ~0.2 s here). */
+    static final Duration FIRST_CONTACT_PATIENCE = Duration.ofMillis(500);
 
     private final RouteTable routes = new RouteTable();
     private final BackgroundFailures failures = new BackgroundFailures();
@@ -107,6 +112,9 @@ public final class Daemon implements AutoCloseable {
         listen("control", config.httpAddress(), pattern -> true);
         listen("status", config.statusAddress(), StatusApi::isStatusPattern);
         listen("metrics", config.metricsAddress(), "/metrics"::equals);
+        // the rest (the Docker client, iptables, weaveDNS, the proxy) waits a moment for the first connection:
+        // on 2 cores it otherwise takes a core from the handshake of a joining peer
+        awaitFirstContact(meshRuntime.mesh());
         components.startNetwork();
         components.startServices();
         components.awaitRules();
@@ -126,6 +134,16 @@ public final class Daemon implements AutoCloseable {
         List<String> problems = started.connect(initial, false);
         for (String problem : problems) {
             LOG.error("peer not dialled: {}", problem);
+        }
+    }
+
+    private static void awaitFirstContact(Mesh started) throws InterruptedException {
+        try {
+            started.firstContact().get(FIRST_CONTACT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("no peer connection established within {} ms; starting the rest", FIRST_CONTACT_PATIENCE.toMillis());
+        } catch (ExecutionException e) {
+            LOG.debug("first contact: {}", e.getCause().toString());
         }
     }
 

@@ -182,6 +182,9 @@ final class ConnectionMaker {
             }
         }
         schedule(now, next);
+        if (targets.values().stream().allMatch(t -> t.state == Target.State.WAITING)) {
+            mesh.noDialUnderWay();
+        }
     }
 
     private void addTarget(String address, long now, Set<String> connected, Set<String> valid) {

@@ -54,6 +54,8 @@ public final class Mesh implements GossipChannels, AutoCloseable {
      * then send each other only the entries one lacks.
      */
     static final Duration TOPOLOGY_CHECK = Duration.ofSeconds(1);
+    /** The least time between a topology gossip and one that says a connection is established. */
+    static final Duration ESTABLISHED_BATCH = Duration.ofMillis(10);
     static final Duration TOPOLOGY_SUMMARY_INTERVAL = Duration.ofSeconds(5);
 
     private final MeshConfig config;
@@ -72,12 +74,15 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private volatile Overlay overlay;
     /** Completes when the overlay is settled (registered or known to be none): connections handshake after it. */
     private volatile CompletableFuture<Void> overlaySettled = CompletableFuture.completedFuture(null);
+    private final CompletableFuture<Void> firstContact = new CompletableFuture<>();
     private final AtomicLong terminations = new AtomicLong();
     private final List<Consumer<Set<PeerName>>> reachableListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> routeListeners = new CopyOnWriteArrayList<>();
     private volatile Consumer<List<String>> targetsListener = t -> { };
     private final Set<PeerName> pendingTopologyGossip = new LinkedHashSet<>();
     private boolean topologyGossipQueued;
+    private long topologyGossipDue;
+    private Actor.Cancellable topologyGossipTimer = Actor.Cancellable.NONE;
     private boolean routesQueued;
     private long lastRoutesNanos;
     private long lastTopologyGossipNanos;
@@ -164,6 +169,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     public void start() throws IOException {
         if (disabledReason != null) {
             LOG.error("not joining the mesh: {}", disabledReason);
+            firstContact.complete(null);
             return;
         }
         transport.listen(config.host(), config.port(), wire -> startConnection(wire, false, null));
@@ -172,6 +178,14 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         LOG.info(config.password().isPresent() ? "Communication between peers via untrusted networks is encrypted."
                 : "Communication between peers is unencrypted.");
         LOG.info("Our name is {}", localPeer.display());
+    }
+
+    /**
+     * Completes when a connection is fully established, or when no dial is under way or due (no targets,
+     * or each target's attempt failed): a joining router is then in the mesh, or knows it is not yet.
+     */
+    public CompletableFuture<Void> firstContact() {
+        return firstContact.copy();
     }
 
     @Override
@@ -277,6 +291,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         }
         closed = true;
         overlaySettled.complete(null);   // connections waiting for an overlay close their wires
+        firstContact.complete(null);
         actor.execute(() -> {
             gossipTimer.cancel();
             summaryTimer.cancel();
@@ -292,6 +307,11 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     }
 
     // ---- for the package
+
+    /** The connection maker has no dial under way and none due now: nothing more to wait for at start. */
+    void noDialUnderWay() {
+        firstContact.complete(null);
+    }
 
     MeshConfig config() {
         return config;
@@ -432,8 +452,10 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     void connectionEstablished(LocalConnection conn) {
         actor.execute(() -> {
+            firstContact.complete(null);
             if (localPeer.established(conn)) {
-                localChanged();
+                // what makes the new peer reachable: gossiped soon, not a whole batch after the connection's start
+                localChanged(ESTABLISHED_BATCH);
             }
         });
     }
@@ -566,14 +588,23 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     /** This peer's entry changed: into the topology, gossiped after a short batch, routes recomputed. */
     private void localChanged() {
+        localChanged(config.topologyBatch());
+    }
+
+    /**
+     * Gossips this peer's entry after a change: the first change after a quiet spell at once, later ones
+     * gathered into one send per {@code batch} after the last.
+     */
+    private void localChanged(Duration batch) {
         topology.setLocal(localPeer.entry());
         pendingTopologyGossip.add(localPeer.name());
-        if (!topologyGossipQueued) {
+        long now = nanoTime();
+        long due = Math.max(now, lastTopologyGossipNanos + batch.toNanos());
+        if (!topologyGossipQueued || due - topologyGossipDue < 0) {
+            topologyGossipTimer.cancel();
             topologyGossipQueued = true;
-            // the first change after a quiet spell goes out at once (what a joining peer waits for);
-            // changes that follow within a batch interval of a send are gathered into the next one
-            long wait = Math.max(0, lastTopologyGossipNanos + config.topologyBatch().toNanos() - nanoTime());
-            actor.schedule(Duration.ofNanos(wait), () -> {
+            topologyGossipDue = due;
+            topologyGossipTimer = actor.schedule(Duration.ofNanos(due - now), () -> {
                 topologyGossipQueued = false;
                 lastTopologyGossipNanos = nanoTime();
                 Set<PeerName> names = new LinkedHashSet<>(pendingTopologyGossip);

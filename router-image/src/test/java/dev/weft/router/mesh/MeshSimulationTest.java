@@ -97,4 +97,95 @@ class MeshSimulationTest {
                 "the stopped peer leaves the topology");
         assertEquals(Set.of(SimMesh.name(1)), heard.get(heard.size() - 1));
     }
+
+    @Test
+    void firstContactWaitsForTheFirstEstablishedConnection() {
+        SimMesh sim = new SimMesh(5).start(2);
+        java.util.concurrent.CompletableFuture<Void> lone = sim.get(0).mesh.firstContact();
+        sim.get(0).connect();
+        sim.clock.runFor(Duration.ofMillis(1));
+        assertTrue(lone.isDone(), "a router with no targets has nothing to wait for");
+
+        java.util.concurrent.CompletableFuture<Void> joining = sim.get(1).mesh.firstContact();
+        sim.get(1).connect(SimMesh.ip(0));
+        assertTrue(sim.clock.runUntil(joining::isDone, MINUTE));
+        assertEquals(Set.of("established"), states(sim.status(1)), "done once the connection is established");
+    }
+
+    @Test
+    void firstContactEndsWhenEveryTargetFailedOnce() {
+        SimMesh sim = new SimMesh(6).start(1);
+        java.util.concurrent.CompletableFuture<Void> contact = sim.get(0).mesh.firstContact();
+        sim.get(0).connect("10.0.9.9");
+        assertTrue(sim.clock.runUntil(contact::isDone, MINUTE));
+        assertTrue(sim.clock.elapsed().compareTo(java.time.Duration.ofSeconds(15)) < 0,
+                "no wait for the retry: " + sim.clock.elapsed());
+        assertTrue(sim.reachableFrom(0).isEmpty());
+    }
+
+    @Test
+    void anEstablishedConnectionIsGossipedWithoutWaitingForTheTopologyBatch() {
+        Duration batch = Duration.ofSeconds(5);
+        SimMesh sim = new SimMesh(7);
+        for (int i = 0; i < 3; i++) {
+            sim.add(c -> c.withPolicy(1, 200, false, List.of())
+                    .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), batch));
+            sim.get(i).mesh.setOverlay(new SlowToProveOverlay(sim.clock, Duration.ofMillis(200)));
+        }
+        sim.get(1).connect(SimMesh.ip(0));
+        assertTrue(sim.clock.runUntil(() -> sim.reachableFrom(1).size() == 1, MINUTE));
+        sim.clock.runFor(batch.multipliedBy(2));
+
+        Duration start = sim.clock.elapsed();
+        sim.get(2).connect(SimMesh.ip(0));
+        assertTrue(sim.clock.runUntil(() -> sim.reachableFrom(1).contains(SimMesh.name(2)), MINUTE));
+        Duration took = sim.clock.elapsed().minus(start);
+        assertTrue(took.compareTo(Duration.ofMillis(500)) < 0,
+                "r1 reaches the joining r2 through r0 in " + took + " (overlay proof 0.2 s)" + ", not a " + batch + " batch after the connection began");
+    }
+
+    /** An overlay whose connections are proven {@code delay} after the mesh confirms them, as heartbeats do. */
+    private record SlowToProveOverlay(dev.weft.router.mesh.sim.SimClock clock, Duration delay) implements Overlay {
+        @Override
+        public void addFeaturesTo(java.util.Map<String, String> features) {
+        }
+
+        @Override
+        public OverlayConnection prepareConnection(OverlayConnectionParams params) {
+            java.util.concurrent.CompletableFuture<Void> established = new java.util.concurrent.CompletableFuture<>();
+            return new OverlayConnection() {
+                @Override
+                public void confirm() {
+                    clock.at(delay, () -> established.complete(null));
+                }
+
+                @Override
+                public java.util.concurrent.CompletionStage<Void> established() {
+                    return established;
+                }
+
+                @Override
+                public java.util.concurrent.CompletionStage<Void> failed() {
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
+
+                @Override
+                public void controlMessage(byte[] message) {
+                }
+
+                @Override
+                public java.util.Map<String, String> attrs() {
+                    return java.util.Map.of("name", "slow");
+                }
+
+                @Override
+                public void stop() {
+                }
+            };
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
 }
