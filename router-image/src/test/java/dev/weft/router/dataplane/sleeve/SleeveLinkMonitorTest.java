@@ -20,8 +20,7 @@ class SleeveLinkMonitorTest {
     void unansweredHeartbeatsAreRepeatedEvery50MsForThreeSecondsThenEveryHalfSecond() {
         List<Long> heartbeats = new ArrayList<>();
         long[] clock = {0};
-        SleeveLinkMonitor monitor = new SleeveLinkMonitor(new SleevePeer(2, 1, 0x0a000002, 6783, 1500,
-                DatagramSealer.PLAIN), new RecordingSocket(heartbeats, clock), 7, 0, IoBuffer.allocate(65536), () -> { });
+        SleeveLinkMonitor monitor = monitor(heartbeats, clock, () -> { });
 
         for (long t = 0; t <= 5000 * MS; t += 10 * MS) {
             clock[0] = t;
@@ -38,8 +37,7 @@ class SleeveLinkMonitorTest {
     void aHeartbeatFromTheNeighbourBeforeAnyAnswerMakesOursDueAtOnce() {
         List<Long> heartbeats = new ArrayList<>();
         long[] clock = {0};
-        SleeveLinkMonitor monitor = new SleeveLinkMonitor(new SleevePeer(2, 1, 0x0a000002, 6783, 1500,
-                DatagramSealer.PLAIN), new RecordingSocket(heartbeats, clock), 7, 0, IoBuffer.allocate(65536), () -> { });
+        SleeveLinkMonitor monitor = monitor(heartbeats, clock, () -> { });
         monitor.tick(0);
         clock[0] = 20 * MS;
         monitor.tick(20 * MS);
@@ -59,9 +57,7 @@ class SleeveLinkMonitorTest {
         List<Long> heartbeats = new ArrayList<>();
         long[] clock = {0};
         int[] firstAnswers = {0};
-        SleeveLinkMonitor monitor = new SleeveLinkMonitor(new SleevePeer(2, 1, 0x0a000002, 6783, 1500,
-                DatagramSealer.PLAIN), new RecordingSocket(heartbeats, clock), 7, 0, IoBuffer.allocate(65536),
-                () -> firstAnswers[0]++);
+        SleeveLinkMonitor monitor = monitor(heartbeats, clock, () -> firstAnswers[0]++);
         monitor.tick(0);
         monitor.received(SleeveFormat.KIND_HEARTBEAT_ACK, control(8, 0), 0, HEARTBEAT_LENGTH, 0x0a000002, 6783, 2 * MS);
         assertEquals(0, firstAnswers[0], "an answer to another connection's heartbeat proves nothing");
@@ -79,6 +75,12 @@ class SleeveLinkMonitorTest {
         }
         assertEquals(List.of(0L, 5 * MS, 50 * MS), heartbeats,
                 "our reply at 5 ms, the heartbeat already due at 50 ms, the next one a second after it");
+    }
+
+    /** A monitor of neighbour 10.0.0.2 for connection uid 7, started at time 0, recording its heartbeats. */
+    private static SleeveLinkMonitor monitor(List<Long> heartbeats, long[] clock, Runnable firstAnswer) {
+        return new SleeveLinkMonitor(new SleevePeer(2, 1, 0x0a000002, 6783, 1500, DatagramSealer.PLAIN),
+                new RecordingSocket(heartbeats, clock), 7, 0, IoBuffer.allocate(65536), firstAnswer);
     }
 
     /** A heartbeat-sized control datagram with {@code uid} and the time field {@code micros}. */
