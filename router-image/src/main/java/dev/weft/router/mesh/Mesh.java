@@ -54,8 +54,6 @@ public final class Mesh implements GossipChannels, AutoCloseable {
      * then send each other only the entries one lacks.
      */
     static final Duration TOPOLOGY_CHECK = Duration.ofSeconds(1);
-    /** The least time between a topology gossip and one that says a connection is established. */
-    static final Duration ESTABLISHED_BATCH = Duration.ofMillis(10);
     static final Duration TOPOLOGY_SUMMARY_INTERVAL = Duration.ofSeconds(5);
 
     private final MeshConfig config;
@@ -81,8 +79,6 @@ public final class Mesh implements GossipChannels, AutoCloseable {
     private volatile Consumer<List<String>> targetsListener = t -> { };
     private final Set<PeerName> pendingTopologyGossip = new LinkedHashSet<>();
     private boolean topologyGossipQueued;
-    private long topologyGossipDue;
-    private Actor.Cancellable topologyGossipTimer = Actor.Cancellable.NONE;
     private boolean routesQueued;
     private long lastRoutesNanos;
     private long lastTopologyGossipNanos;
@@ -454,8 +450,7 @@ public final class Mesh implements GossipChannels, AutoCloseable {
         actor.execute(() -> {
             firstContact.complete(null);
             if (localPeer.established(conn)) {
-                // what makes the new peer reachable: gossiped soon, not a whole batch after the connection's start
-                localChanged(ESTABLISHED_BATCH);
+                localChanged();
             }
         });
     }
@@ -588,23 +583,14 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     /** This peer's entry changed: into the topology, gossiped after a short batch, routes recomputed. */
     private void localChanged() {
-        localChanged(config.topologyBatch());
-    }
-
-    /**
-     * Gossips this peer's entry after a change: the first change after a quiet spell at once, later ones
-     * gathered into one send per {@code batch} after the last.
-     */
-    private void localChanged(Duration batch) {
         topology.setLocal(localPeer.entry());
         pendingTopologyGossip.add(localPeer.name());
-        long now = nanoTime();
-        long due = Math.max(now, lastTopologyGossipNanos + batch.toNanos());
-        if (!topologyGossipQueued || due - topologyGossipDue < 0) {
-            topologyGossipTimer.cancel();
+        if (!topologyGossipQueued) {
             topologyGossipQueued = true;
-            topologyGossipDue = due;
-            topologyGossipTimer = actor.schedule(Duration.ofNanos(due - now), () -> {
+            // the first change after a quiet spell goes out at once (what a joining peer waits for);
+            // changes that follow within a batch interval of a send are gathered into the next one
+            long wait = Math.max(0, lastTopologyGossipNanos + config.topologyBatch().toNanos() - nanoTime());
+            actor.schedule(Duration.ofNanos(wait), () -> {
                 topologyGossipQueued = false;
                 lastTopologyGossipNanos = nanoTime();
                 Set<PeerName> names = new LinkedHashSet<>(pendingTopologyGossip);
