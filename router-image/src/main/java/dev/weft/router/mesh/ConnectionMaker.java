@@ -182,7 +182,7 @@ final class ConnectionMaker {
             }
         }
         schedule(now, next);
-        if (targets.values().stream().allMatch(t -> t.state == Target.State.WAITING)) {
+        if (mesh.awaitingFirstContact() && targets.values().stream().allMatch(t -> t.state == Target.State.WAITING)) {
             mesh.noDialUnderWay();
         }
     }

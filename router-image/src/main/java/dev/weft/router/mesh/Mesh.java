@@ -304,6 +304,10 @@ public final class Mesh implements GossipChannels, AutoCloseable {
 
     // ---- for the package
 
+    boolean awaitingFirstContact() {
+        return !firstContact.isDone();
+    }
+
     /** The connection maker has no dial under way and none due now: nothing more to wait for at start. */
     void noDialUnderWay() {
         firstContact.complete(null);
